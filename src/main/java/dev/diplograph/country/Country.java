@@ -1,0 +1,66 @@
+package dev.diplograph.country;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.diplograph.graph.Batches;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A country that leaders come from and visit, addressed by its ISO 3166-1 alpha-2 code. */
+@Entity
+@Table(name = "country")
+@Description("A country, addressed by its ISO 3166-1 alpha-2 code.")
+public class Country extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "country_seq")
+    @SequenceGenerator(name = "country_seq", sequenceName = "country_seq", allocationSize = 50)
+    @Ignore
+    public Long id;
+
+    @NotBlank
+    @Pattern(regexp = "[A-Z]{2}")
+    @Column(nullable = false, length = 2)
+    @NonNull
+    @Description("ISO 3166-1 alpha-2 code in upper case, e.g. \"KR\".")
+    public String code;
+
+    @NotBlank
+    @Size(max = 200)
+    @Column(nullable = false, length = 200)
+    @NonNull
+    @Description("Common English name, e.g. \"South Korea\".")
+    public String name;
+
+    @Size(max = 200)
+    @Column(name = "native_name", length = 200)
+    @Description("Name in the country's own language and script, e.g. \"대한민국\".")
+    public String nativeName;
+
+    /** Finds a country by code, case-insensitively. */
+    public static Optional<Country> findByCode(String code) {
+        return code == null ? Optional.empty() : find("code", code.toUpperCase(Locale.ROOT)).firstResultOptional();
+    }
+
+    /** Loads countries by id in one statement. */
+    public static List<Country> findByIds(Collection<Long> ids) {
+        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+    }
+}

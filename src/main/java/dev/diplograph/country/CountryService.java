@@ -1,0 +1,29 @@
+package dev.diplograph.country;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.diplograph.graph.Batches;
+
+/** Reads countries: single look-ups and the batched resolution of country references. */
+@ApplicationScoped
+public class CountryService {
+
+    /** The country with this code, or null. */
+    public Country byCode(String code) {
+        return Country.findByCode(code).orElse(null);
+    }
+
+    /** For each parent, the country its foreign key points at; one statement for the whole batch. */
+    public <P> List<Country> forParents(List<P> parents, Function<P, Long> countryId) {
+        return Batches.toOne(parents, countryId, Country::findByIds, c -> c.id);
+    }
+
+    /** Loads countries by id. */
+    public List<Country> byIds(Collection<Long> ids) {
+        return Country.findByIds(ids);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.diplograph.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.country.Country;
+import dev.diplograph.leader.Leader;
+import dev.diplograph.sector.Sector;
+import dev.diplograph.source.Source;
+import io.quarkus.runtime.StartupEvent;
+
+/** Loads the default dataset on the first start, so a fresh service answers real queries at once. */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+
+    private final DiplographConfig config;
+    private final DatasetImporter importer;
+    private final ObjectMapper mapper;
+
+    public SeedLoader(DiplographConfig config, DatasetImporter importer, ObjectMapper mapper) {
+        this.config = config;
+        this.importer = importer;
+        this.mapper = mapper;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.seed().enabled()) {
+            return;
+        }
+        seedIfEmpty();
+    }
+
+    /** Imports the seed resource when the database holds no records; returns whether it did. */
+    @Transactional
+    public boolean seedIfEmpty() {
+        if (Country.count() > 0 || Sector.count() > 0 || Leader.count() > 0 || Source.count() > 0) {
+            LOG.debugf("Database already holds data; seed dataset not loaded");
+            return false;
+        }
+        String resource = config.seed().resource();
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Seed dataset resource not found on the classpath: " + resource);
+            }
+            ImportReport report = importer.apply(mapper.readValue(in, DatasetDocument.class));
+            LOG.infof("Loaded seed dataset %s into the empty database: %s", resource, report.records());
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read seed dataset " + resource, e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.diplograph.graphql;
+
+import java.util.List;
+
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import io.smallrye.graphql.spi.EventingService;
+
+/**
+ * Hooks {@link RequestGuard} into the graphql-java engine that SmallRye GraphQL builds, keeping
+ * SmallRye's own instrumentation (query cache, depth and complexity limits) in the chain.
+ * Registered through {@code META-INF/services}, which Quarkus also honours in native images.
+ */
+public class EngineCustomizer implements EventingService {
+
+    @Override
+    public String getConfigKey() {
+        return null;
+    }
+
+    @Override
+    public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        Instrumentation existing = builder.build().getInstrumentation();
+        return builder.instrumentation(new ChainedInstrumentation(List.of(new RequestGuard(), existing)));
+    }
+}

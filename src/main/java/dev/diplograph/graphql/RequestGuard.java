@@ -1,0 +1,217 @@
+package dev.diplograph.graphql;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.jboss.logging.Logger;
+
+import dev.diplograph.error.ErrorCodes;
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.InvalidSyntaxError;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.SourceLocation;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
+import io.smallrye.graphql.api.ErrorCode;
+
+/**
+ * Guards every GraphQL operation: before execution it rejects inputs the resolvers cannot honour
+ * (malformed dates, one batched field asked for with two different argument sets), and after
+ * execution it gives every error a stable {@code extensions.code} and hides unexpected failures.
+ */
+public class RequestGuard extends SimplePerformantInstrumentation {
+
+    private static final Logger LOG = Logger.getLogger(RequestGuard.class);
+    private static final String DATE_SCALAR = "Date";
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        ExecutionContext context = parameters.getExecutionContext();
+        List<GraphQLError> errors = new ArrayList<>();
+        Map<String, Map<String, Object>> argumentsByField = new HashMap<>();
+        QueryTraverser.newQueryTraverser()
+                .schema(context.getGraphQLSchema())
+                .document(context.getDocument())
+                .operationName(context.getOperationDefinition().getName())
+                .coercedVariables(context.getCoercedVariables())
+                .build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment env) {
+                        if (env.isTypeNameIntrospectionField() || env.getFieldDefinition().getArguments().isEmpty()) {
+                            return;
+                        }
+                        SourceLocation location = env.getField().getSourceLocation();
+                        for (GraphQLArgument argument : env.getFieldDefinition().getArguments()) {
+                            checkDates(argument.getType(), env.getArguments().get(argument.getName()),
+                                    argument.getName(), location, errors);
+                        }
+                        checkConsistentArguments(env, location, argumentsByField, errors);
+                    }
+                });
+        if (!errors.isEmpty()) {
+            throw new AbortExecutionException(errors);
+        }
+        return super.beginExecuteOperation(parameters, state);
+    }
+
+    /**
+     * Batched fields are resolved for all parents at once with one argument set, so a field of a
+     * non-root type must carry the same arguments everywhere in an operation.
+     */
+    private static void checkConsistentArguments(QueryVisitorFieldEnvironment env, SourceLocation location,
+            Map<String, Map<String, Object>> argumentsByField, List<GraphQLError> errors) {
+        if (!(env.getFieldsContainer() instanceof GraphQLObjectType parent)
+                || parent == env.getSchema().getQueryType() || parent == env.getSchema().getMutationType()) {
+            return;
+        }
+        String coordinate = parent.getName() + "." + env.getFieldDefinition().getName();
+        Map<String, Object> previous = argumentsByField.putIfAbsent(coordinate, env.getArguments());
+        if (previous != null && !Objects.equals(previous, env.getArguments())) {
+            errors.add(badInput("Field " + coordinate + " is requested with different arguments (" + previous
+                    + " and " + env.getArguments() + ") in one operation; use the same arguments everywhere, "
+                    + "or send separate requests.", location));
+        }
+    }
+
+    /** Rejects values of the Date scalar that are not real ISO-8601 calendar dates (YYYY-MM-DD). */
+    private static void checkDates(GraphQLInputType type, Object value, String path, SourceLocation location,
+            List<GraphQLError> errors) {
+        if (value == null) {
+            return;
+        }
+        GraphQLInputType unwrapped = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
+        if (unwrapped instanceof GraphQLList list && value instanceof Iterable<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                checkDates((GraphQLInputType) list.getWrappedType(), item, path + "[" + i++ + "]", location, errors);
+            }
+        } else if (unwrapped instanceof GraphQLInputObjectType object && value instanceof Map<?, ?> fields) {
+            for (GraphQLInputObjectField field : object.getFieldDefinitions()) {
+                checkDates(field.getType(), fields.get(field.getName()), path + "." + field.getName(), location,
+                        errors);
+            }
+        } else if (unwrapped instanceof GraphQLScalarType scalar && DATE_SCALAR.equals(scalar.getName())
+                && !(value instanceof LocalDate)) {
+            try {
+                LocalDate.parse(value.toString());
+            } catch (DateTimeParseException e) {
+                errors.add(badInput("Argument '" + path + "' must be a calendar date in ISO-8601 form YYYY-MM-DD, got \""
+                        + value + "\".", location));
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
+        boolean failedField = false;
+        for (GraphQLError error : result.getErrors()) {
+            if (error.getErrorType() == ErrorType.NullValueInNonNullableField && failedField) {
+                continue; // only the consequence of an error already reported for this field
+            }
+            GraphQLError normalized = normalize(error);
+            failedField |= error instanceof ExceptionWhileDataFetching;
+            errors.add(normalized);
+        }
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    private static GraphQLError normalize(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            Throwable cause = unwrap(fetching.getException());
+            if (cause.getClass().isAnnotationPresent(ErrorCode.class)) {
+                return error;
+            }
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(cause, "Unexpected failure while resolving %s (reference %s)", fetching.getPath(), reference);
+            return withCode(error, "Internal server error (reference " + reference + ").",
+                    ErrorCodes.INTERNAL_SERVER_ERROR);
+        }
+        if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
+            return error;
+        }
+        if (error instanceof InvalidSyntaxError) {
+            return withCode(error, error.getMessage(), ErrorCodes.GRAPHQL_PARSE_FAILED);
+        }
+        if (error instanceof ValidationError validation) {
+            boolean badValue = validation.getValidationErrorType() == ValidationErrorType.WrongType
+                    || validation.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument;
+            return withCode(error, error.getMessage(),
+                    badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED);
+        }
+        if (error.getErrorType() == ErrorType.ValidationError) {
+            return withCode(error, error.getMessage(), ErrorCodes.BAD_USER_INPUT); // variable coercion
+        }
+        return withCode(error, error.getMessage(), ErrorCodes.INTERNAL_SERVER_ERROR);
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        while ((current instanceof InvocationTargetException || current instanceof CompletionException)
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static GraphQLError withCode(GraphQLError error, String message, String code) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        ErrorClassification classification = error.getErrorType();
+        if (classification != null) {
+            extensions.put("classification", classification.toString());
+        }
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).extensions(extensions);
+        if (error.getLocations() != null) {
+            builder.locations(error.getLocations());
+        }
+        if (error.getPath() != null) {
+            builder.path(error.getPath());
+        }
+        return builder.build();
+    }
+
+    private static GraphQLError badInput(String message, SourceLocation location) {
+        return GraphqlErrorBuilder.newError().message(message).location(location)
+                .extensions(Map.of("code", ErrorCodes.BAD_USER_INPUT, "classification", "ValidationError")).build();
+    }
+
+}

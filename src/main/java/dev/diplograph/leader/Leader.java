@@ -1,0 +1,83 @@
+package dev.diplograph.leader;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.diplograph.graph.Batches;
+import dev.diplograph.sector.Sector;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A head of state or government whose visits and words the graph records, addressed by slug. */
+@Entity
+@Table(name = "leader")
+@Description("A head of state or government, e.g. a president.")
+public class Leader extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "leader_seq")
+    @SequenceGenerator(name = "leader_seq", sequenceName = "leader_seq", allocationSize = 50)
+    @Ignore
+    public Long id;
+
+    @NotBlank
+    @Size(max = 80)
+    @Pattern(regexp = Sector.SLUG)
+    @Column(nullable = false, length = 80)
+    @NonNull
+    @Description("Stable identifier, e.g. \"lee-jae-myung\".")
+    public String slug;
+
+    @NotBlank
+    @Size(max = 200)
+    @Column(nullable = false, length = 200)
+    @NonNull
+    @Description("Name as written in English, e.g. \"Lee Jae Myung\".")
+    public String name;
+
+    @Size(max = 200)
+    @Column(name = "native_name", length = 200)
+    @Description("Name in the leader's own language and script, e.g. \"이재명\".")
+    public String nativeName;
+
+    @Size(max = 200)
+    @Column(length = 200)
+    @Description("Office held, e.g. \"President\".")
+    public String office;
+
+    @NotNull
+    @Column(name = "country_id", nullable = false)
+    @Ignore
+    public Long countryId;
+
+    @Column(name = "in_office_since")
+    @Description("Date the leader took the office, when known.")
+    public LocalDate inOfficeSince;
+
+    /** Finds a leader by slug. */
+    public static Optional<Leader> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** Loads leaders by id, in chunks of bounded size. */
+    public static List<Leader> findByIds(Collection<Long> ids) {
+        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+    }
+}

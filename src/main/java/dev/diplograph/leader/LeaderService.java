@@ -1,0 +1,55 @@
+package dev.diplograph.leader;
+
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.diplograph.country.Country;
+import dev.diplograph.graph.Batches;
+import dev.diplograph.pagination.Cursor;
+import dev.diplograph.pagination.Limits;
+import dev.diplograph.pagination.Page;
+import dev.diplograph.pagination.Where;
+
+/** Reads leaders: look-ups, the paginated list, and batched resolution of speaker references. */
+@ApplicationScoped
+public class LeaderService {
+
+    static final String CONNECTION = "leaders";
+
+    /** The leader with this slug, or null. */
+    public Leader bySlug(String slug) {
+        return Leader.findBySlug(slug).orElse(null);
+    }
+
+    /** One page of leaders ordered by slug, optionally of one country. */
+    public LeaderConnection list(Integer first, String after, String countryCode) {
+        int size = Limits.top(first);
+        Where where = new Where();
+        if (countryCode != null) {
+            Long countryId = Country.findByCode(countryCode).map(c -> c.id).orElse(null);
+            if (countryId == null) {
+                return empty(after != null);
+            }
+            where.and("l.countryId = :country", "country", countryId);
+        }
+        Where count = where.copy();
+        if (after != null) {
+            where.and("l.slug > :after", "after", Cursor.decode(after, CONNECTION, 1).get(0));
+        }
+        List<Leader> rows = Leader.<Leader> find("from Leader l" + where.clause() + " order by l.slug", where.params())
+                .range(0, size).list();
+        return new LeaderConnection(Page.of(rows, size, after != null, l -> Cursor.encode(CONNECTION, l.slug),
+                LeaderEdge::new), () -> Leader.count("from Leader l" + count.clause(), count.params()));
+    }
+
+    private static LeaderConnection empty(boolean after) {
+        return new LeaderConnection(Page.of(List.<Leader> of(), 0, after, l -> "", LeaderEdge::new), () -> 0L);
+    }
+
+    /** For each parent, the leader its foreign key points at; one statement for the whole batch. */
+    public <P> List<Leader> forParents(List<P> parents, Function<P, Long> leaderId) {
+        return Batches.toOne(parents, leaderId, Leader::findByIds, l -> l.id);
+    }
+}

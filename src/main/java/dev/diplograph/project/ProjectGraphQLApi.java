@@ -1,0 +1,68 @@
+package dev.diplograph.project;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.diplograph.country.Country;
+import dev.diplograph.country.CountryService;
+import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Links;
+import dev.diplograph.sector.Sector;
+import dev.diplograph.sector.SectorService;
+import dev.diplograph.visit.Visit;
+import dev.diplograph.visit.VisitService;
+
+/** GraphQL entry point and relation fields of projects. */
+@GraphQLApi
+public class ProjectGraphQLApi {
+
+    private static final String PROJECT_COUNTRIES = """
+            SELECT pc.project_id, pc.country_id FROM project_country pc JOIN country c ON c.id = pc.country_id
+            WHERE pc.project_id IN (:ids) ORDER BY pc.project_id, c.code""";
+
+    private final ProjectService projects;
+    private final SectorService sectors;
+    private final CountryService countries;
+    private final VisitService visits;
+
+    public ProjectGraphQLApi(ProjectService projects, SectorService sectors, CountryService countries,
+            VisitService visits) {
+        this.projects = projects;
+        this.sectors = sectors;
+        this.countries = countries;
+        this.visits = visits;
+    }
+
+    @Query
+    @Description("The project with this key, or null when unknown.")
+    public Project project(@NonNull @Description("Project key, e.g. \"sinop-nuclear-power-plant\".") String key) {
+        return projects.byKey(key);
+    }
+
+    // Batched: one statement loads the sectors of all projects in the response.
+    @NonNull
+    @Description("The sector the project belongs to.")
+    public List<@NonNull Sector> sector(@Source List<Project> batch) {
+        return sectors.forParents(batch, p -> p.sectorId);
+    }
+
+    // Batched: one link query and one load for the countries of all projects in the response.
+    @NonNull
+    @Description("Countries involved in the project, by code.")
+    public List<@NonNull List<@NonNull Country>> countries(@Source List<Project> batch) {
+        return Batches.viaLinks(batch, p -> p.id, ids -> Links.query(PROJECT_COUNTRIES, ids), countries::byIds,
+                c -> c.id);
+    }
+
+    // Batched: one link query and one load for the visits of all projects in the response.
+    @NonNull
+    @Description("Visits on which the project was discussed, newest first.")
+    public List<@NonNull List<@NonNull Visit>> visits(@Source List<Project> batch) {
+        return visits.forProjects(batch, p -> p.id);
+    }
+}

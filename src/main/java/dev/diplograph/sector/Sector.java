@@ -1,0 +1,80 @@
+package dev.diplograph.sector;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.diplograph.graph.Batches;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An area of cooperation between countries (defense industry, nuclear power, ...), addressed by slug. */
+@Entity
+@Table(name = "sector")
+@Description("An area of cooperation between countries, e.g. defense industry or nuclear power.")
+public class Sector extends PanacheEntityBase {
+
+    /** Pattern every slug and key of the dataset format follows. */
+    public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sector_seq")
+    @SequenceGenerator(name = "sector_seq", sequenceName = "sector_seq", allocationSize = 50)
+    @Ignore
+    public Long id;
+
+    @NotBlank
+    @Size(max = 80)
+    @Pattern(regexp = SLUG)
+    @Column(nullable = false, length = 80)
+    @NonNull
+    @Description("Stable identifier, e.g. \"defense-industry\".")
+    public String slug;
+
+    @NotBlank
+    @Size(max = 200)
+    @Column(nullable = false, length = 200)
+    @NonNull
+    @Description("Display name, e.g. \"Defense industry\".")
+    public String name;
+
+    @Size(max = 10000)
+    @Column(length = 10000)
+    @Description("What the sector covers.")
+    public String description;
+
+    @ElementCollection
+    @CollectionTable(name = "sector_keyword", joinColumns = @JoinColumn(name = "sector_id"))
+    @Column(name = "keyword", nullable = false, length = 200)
+    @Ignore
+    public Set<String> keywords = new LinkedHashSet<>();
+
+    /** Finds a sector by slug. */
+    public static Optional<Sector> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** Loads sectors by id in one statement. */
+    public static List<Sector> findByIds(Collection<Long> ids) {
+        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+    }
+}

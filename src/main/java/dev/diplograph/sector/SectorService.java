@@ -1,0 +1,60 @@
+package dev.diplograph.sector;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Links;
+
+/** Reads sectors and resolves sector references in batches. */
+@ApplicationScoped
+public class SectorService {
+
+    private static final String KEYWORDS = """
+            SELECT sector_id, keyword FROM sector_keyword WHERE sector_id IN (:ids) ORDER BY sector_id, keyword""";
+
+    /** Every sector, by name. */
+    public List<Sector> all() {
+        return Sector.list("order by name, slug");
+    }
+
+    /** The sector with this slug, or null. */
+    public Sector bySlug(String slug) {
+        return Sector.findBySlug(slug).orElse(null);
+    }
+
+    /** For each parent, the sector its foreign key points at; one statement for the whole batch. */
+    public <P> List<Sector> forParents(List<P> parents, Function<P, Long> sectorId) {
+        return Batches.toOne(parents, sectorId, Sector::findByIds, s -> s.id);
+    }
+
+    /** Loads sectors by id. */
+    public List<Sector> byIds(Collection<Long> ids) {
+        return Sector.findByIds(ids);
+    }
+
+    /** Each sector's keywords, sorted; one statement for the whole batch. */
+    public List<List<String>> keywords(List<Sector> sectors) {
+        var ids = Batches.ids(sectors, s -> s.id);
+        Map<Long, List<String>> byId = new HashMap<>();
+        Batches.load(ids, chunk -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Sector.getEntityManager().createNativeQuery(KEYWORDS).setParameter("ids", chunk)
+                    .getResultList();
+            return rows;
+        }).forEach(row -> byId.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
+                .add((String) row[1]));
+        return Batches.toMany(sectors, s -> s.id, byId);
+    }
+
+    /** Runs a link query; shared by services whose children are sectors. */
+    public <P> List<List<Sector>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql) {
+        return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Sector::findByIds, s -> s.id);
+    }
+}

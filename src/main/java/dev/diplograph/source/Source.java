@@ -1,0 +1,84 @@
+package dev.diplograph.source;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.diplograph.graph.Batches;
+import dev.diplograph.sector.Sector;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A published piece (article, interview, transcript) that statements and visits are traced back to. */
+@Entity
+@Table(name = "source")
+@Description("A published piece, e.g. a news agency interview, that statements are taken from.")
+public class Source extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "source_seq")
+    @SequenceGenerator(name = "source_seq", sequenceName = "source_seq", allocationSize = 50)
+    @Ignore
+    public Long id;
+
+    @NotBlank
+    @Size(max = 80)
+    @Pattern(regexp = Sector.SLUG)
+    @Column(name = "source_key", nullable = false, length = 80)
+    @Name("key")
+    @NonNull
+    @Description("Stable identifier, e.g. \"aa-2025-11-23-lee-interview\".")
+    public String key;
+
+    @NotBlank
+    @Size(max = 200)
+    @Column(nullable = false, length = 200)
+    @NonNull
+    @Description("Publisher, e.g. \"Anadolu Agency\".")
+    public String outlet;
+
+    @Size(max = 10000)
+    @Column(length = 10000)
+    @Description("Headline, when known.")
+    public String title;
+
+    @Size(max = 2000)
+    @Column(length = 2000)
+    @Description("Where the piece can be read, when known.")
+    public String url;
+
+    @Column(name = "published_on")
+    @Description("Publication date.")
+    public LocalDate publishedOn;
+
+    @Size(max = 35)
+    @Column(length = 35)
+    @Description("BCP 47 language tag of the piece, e.g. \"en\".")
+    public String language;
+
+    /** Finds a source by key. */
+    public static Optional<Source> findByKey(String key) {
+        return find("key", key).firstResultOptional();
+    }
+
+    /** Loads sources by id, in chunks of bounded size. */
+    public static List<Source> findByIds(Collection<Long> ids) {
+        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.diplograph.statement;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.diplograph.graph.Batches;
+import dev.diplograph.sector.Sector;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** What a leader said, quoted or paraphrased, always tied to the source it was taken from. */
+@Entity
+@Table(name = "statement")
+@Description("What a leader said: a direct quote or a paraphrase, always tied to its source.")
+public class Statement extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "statement_seq")
+    @SequenceGenerator(name = "statement_seq", sequenceName = "statement_seq", allocationSize = 50)
+    @Ignore
+    public Long id;
+
+    @NotBlank
+    @Size(max = 80)
+    @Pattern(regexp = Sector.SLUG)
+    @Column(name = "statement_key", nullable = false, length = 80)
+    @Name("key")
+    @NonNull
+    @Description("Stable identifier.")
+    public String key;
+
+    @NotNull
+    @Column(name = "speaker_id", nullable = false)
+    @Ignore
+    public Long speakerId;
+
+    @NotBlank
+    @Size(max = 10000)
+    @Column(name = "quote_text", nullable = false, length = 10000)
+    @NonNull
+    @Description("The words: verbatim for DIRECT quotes (without the quotation marks), reported speech for PARAPHRASE.")
+    public String text;
+
+    @NotNull
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    @NonNull
+    @Description("DIRECT quote or PARAPHRASE.")
+    public StatementKind kind;
+
+    @Column(name = "said_on")
+    @Description("Day the words were said, when the source tells; otherwise null (see source.publishedOn).")
+    public LocalDate saidOn;
+
+    @Size(max = 35)
+    @Column(length = 35)
+    @Description("BCP 47 language tag of the text as stored, e.g. \"en\".")
+    public String language;
+
+    @NotNull
+    @Column(name = "source_id", nullable = false)
+    @Ignore
+    public Long sourceId;
+
+    @Column(name = "visit_id")
+    @Ignore
+    public Long visitId;
+
+    @ElementCollection
+    @CollectionTable(name = "statement_sector", joinColumns = @JoinColumn(name = "statement_id"))
+    @Column(name = "sector_id", nullable = false)
+    @Ignore
+    public Set<Long> sectorIds = new LinkedHashSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "statement_project", joinColumns = @JoinColumn(name = "statement_id"))
+    @Column(name = "project_id", nullable = false)
+    @Ignore
+    public Set<Long> projectIds = new LinkedHashSet<>();
+
+    /** Finds a statement by key. */
+    public static Optional<Statement> findByKey(String key) {
+        return find("key", key).firstResultOptional();
+    }
+
+    /** Loads statements by id, in chunks of bounded size. */
+    public static List<Statement> findByIds(Collection<Long> ids) {
+        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.diplograph.statement;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.diplograph.leader.Leader;
+import dev.diplograph.leader.LeaderService;
+import dev.diplograph.pagination.Connection;
+import dev.diplograph.pagination.Limits;
+import dev.diplograph.project.Project;
+import dev.diplograph.project.ProjectService;
+import dev.diplograph.sector.Sector;
+import dev.diplograph.sector.SectorService;
+import dev.diplograph.source.SourceService;
+import dev.diplograph.visit.Visit;
+import dev.diplograph.visit.VisitService;
+
+/** GraphQL entry points and relation fields of statements. */
+@GraphQLApi
+public class StatementGraphQLApi {
+
+    private static final String STATEMENT_SECTORS = """
+            SELECT ss.statement_id, ss.sector_id FROM statement_sector ss JOIN sector s ON s.id = ss.sector_id
+            WHERE ss.statement_id IN (:ids) ORDER BY ss.statement_id, s.slug""";
+
+    private final StatementService statements;
+    private final LeaderService leaders;
+    private final VisitService visits;
+    private final SourceService sources;
+    private final SectorService sectors;
+    private final ProjectService projects;
+
+    public StatementGraphQLApi(StatementService statements, LeaderService leaders, VisitService visits,
+            SourceService sources, SectorService sectors, ProjectService projects) {
+        this.statements = statements;
+        this.leaders = leaders;
+        this.visits = visits;
+        this.sources = sources;
+        this.sectors = sectors;
+        this.projects = projects;
+    }
+
+    @Query
+    @NonNull
+    @Description("Statements (direct quotes and paraphrases) in the order they were recorded, a page at a time (Relay connection).")
+    public StatementConnection quotes(
+            @DefaultValue("20") @Description(Limits.FIRST_DESCRIPTION) Integer first,
+            @Description("Cursor after which the page starts: an endCursor of this connection.") String after,
+            @Description("Criteria the statements must meet.") QuoteFilter filter) {
+        return statements.list(first, after, filter);
+    }
+
+    // Batched: one statement loads the speakers of all statements in the response.
+    @NonNull
+    @Description("The leader who said it.")
+    public List<@NonNull Leader> speaker(@Source List<Statement> batch) {
+        return leaders.forParents(batch, s -> s.speakerId);
+    }
+
+    // Batched: one statement loads the visits of all statements in the response.
+    @Description("The visit the statement was made for, if any.")
+    public List<Visit> visit(@Source List<Statement> batch) {
+        return visits.forParents(batch, s -> s.visitId);
+    }
+
+    // Batched: one statement loads the sources of all statements in the response.
+    @NonNull
+    @Description("Where the statement was published.")
+    @Name("source")
+    public List<dev.diplograph.source.@NonNull Source> statementSource(@Source List<Statement> batch) {
+        return sources.forParents(batch, s -> s.sourceId);
+    }
+
+    // Batched: one link query and one load for the sectors of all statements in the response.
+    @NonNull
+    @Description("Sectors the statement is about, by slug.")
+    public List<@NonNull List<@NonNull Sector>> sectors(@Source List<Statement> batch) {
+        return sectors.viaLinks(batch, s -> s.id, STATEMENT_SECTORS);
+    }
+
+    // Batched: one link query and one load for the projects of all statements in the response.
+    @NonNull
+    @Description("Projects the statement mentions, by key.")
+    public List<@NonNull List<@NonNull Project>> projects(@Source List<Statement> batch) {
+        return projects.forStatements(batch);
+    }
+
+    @NonNull
+    @Description(Connection.TOTAL_COUNT_DESCRIPTION)
+    public int totalCount(@Source StatementConnection connection) {
+        return connection.countAll();
+    }
+}

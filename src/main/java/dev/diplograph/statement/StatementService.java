@@ -1,0 +1,154 @@
+package dev.diplograph.statement;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.diplograph.error.BadUserInputException;
+import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Links;
+import dev.diplograph.leader.Leader;
+import dev.diplograph.pagination.Cursor;
+import dev.diplograph.pagination.Limits;
+import dev.diplograph.pagination.Page;
+import dev.diplograph.pagination.Where;
+import dev.diplograph.sector.Sector;
+import dev.diplograph.visit.CooperationArea;
+import dev.diplograph.visit.Visit;
+
+/** Reads statements: the filtered quotes list and the batched per-speaker, per-visit and per-area lists. */
+@ApplicationScoped
+public class StatementService {
+
+    static final String CONNECTION = "quotes";
+
+    /** Longest text accepted by the text filter. */
+    static final int MAX_TEXT_FILTER = 200;
+
+    private static final String FIRST_PER_SPEAKER = """
+            SELECT t.speaker_id, t.id FROM (
+              SELECT s.speaker_id, s.id, ROW_NUMBER() OVER (PARTITION BY s.speaker_id ORDER BY s.id) AS rn
+              FROM statement s WHERE s.speaker_id IN (:ids)) t
+            WHERE t.rn <= :first ORDER BY t.speaker_id, t.rn""";
+
+    private static final String FIRST_PER_VISIT = """
+            SELECT t.visit_id, t.id FROM (
+              SELECT s.visit_id, s.id, ROW_NUMBER() OVER (PARTITION BY s.visit_id ORDER BY s.id) AS rn
+              FROM statement s WHERE s.visit_id IN (:ids)) t
+            WHERE t.rn <= :first ORDER BY t.visit_id, t.rn""";
+
+    /** Statements of the area's visit tagged with the area's sector, the first {@code :first} per area. */
+    private static final String FIRST_PER_AREA = """
+            SELECT t.area_id, t.id FROM (
+              SELECT a.id AS area_id, s.id, ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY s.id) AS rn
+              FROM cooperation_area a
+              JOIN statement s ON s.visit_id = a.visit_id
+              JOIN statement_sector ss ON ss.statement_id = s.id AND ss.sector_id = a.sector_id
+              WHERE a.id IN (:ids)) t
+            WHERE t.rn <= :first ORDER BY t.area_id, t.rn""";
+
+    /** One page of statements in recording order, filtered. */
+    public StatementConnection list(Integer first, String after, QuoteFilter filter) {
+        int size = Limits.top(first);
+        Where where = new Where();
+        if (filter != null && !constrain(where, filter)) {
+            return new StatementConnection(
+                    Page.of(List.<Statement> of(), 0, after != null, s -> "", StatementEdge::new), () -> 0L);
+        }
+        Where count = where.copy();
+        if (after != null) {
+            long afterId;
+            try {
+                afterId = Long.parseLong(Cursor.decode(after, CONNECTION, 1).get(0));
+            } catch (NumberFormatException e) {
+                throw Cursor.invalid(CONNECTION);
+            }
+            where.and("s.id > :afterId", "afterId", afterId);
+        }
+        List<Statement> rows = Statement.<Statement> find("from Statement s" + where.clause() + " order by s.id",
+                where.params()).range(0, size).list();
+        return new StatementConnection(Page.of(rows, size, after != null, s -> Cursor.encode(CONNECTION, s.id),
+                StatementEdge::new), () -> Statement.count("from Statement s" + count.clause(), count.params()));
+    }
+
+    /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
+    private static boolean constrain(Where where, QuoteFilter filter) {
+        if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
+            throw new BadUserInputException("Filter 'from' (" + filter.from + ") is after 'to' (" + filter.to + ").");
+        }
+        if (filter.text != null) {
+            String text = filter.text.strip();
+            if (text.isEmpty() || text.length() > MAX_TEXT_FILTER) {
+                throw new BadUserInputException(
+                        "Filter 'text' must hold 1 to " + MAX_TEXT_FILTER + " characters besides spaces.");
+            }
+            where.and("lower(s.text) like :text escape '!'", "text", "%" + likeEscape(text.toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (filter.sector != null) {
+            Long id = Sector.findBySlug(filter.sector).map(s -> s.id).orElse(null);
+            if (id == null) {
+                return false;
+            }
+            where.and(":sector member of s.sectorIds", "sector", id);
+        }
+        if (filter.speaker != null) {
+            Long id = Leader.findBySlug(filter.speaker).map(l -> l.id).orElse(null);
+            if (id == null) {
+                return false;
+            }
+            where.and("s.speakerId = :speaker", "speaker", id);
+        }
+        if (filter.visit != null) {
+            Long id = Visit.findByKey(filter.visit).map(v -> v.id).orElse(null);
+            if (id == null) {
+                return false;
+            }
+            where.and("s.visitId = :visit", "visit", id);
+        }
+        if (filter.kind != null) {
+            where.and("s.kind = :kind", "kind", filter.kind);
+        }
+        if (filter.from != null) {
+            where.and("coalesce(s.saidOn, (select src.publishedOn from Source src where src.id = s.sourceId)) >= :from",
+                    "from", filter.from);
+        }
+        if (filter.to != null) {
+            where.and("coalesce(s.saidOn, (select src.publishedOn from Source src where src.id = s.sourceId)) <= :to",
+                    "to", filter.to);
+        }
+        return true;
+    }
+
+    /** Escapes LIKE wildcards with '!', the escape character the text filter declares. */
+    static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** Each leader's first statements; one windowed statement plus one load for the whole batch. */
+    public List<List<Statement>> forSpeakers(List<Leader> leaders, int first) {
+        return limited(leaders, l -> l.id, FIRST_PER_SPEAKER, first);
+    }
+
+    /** Each visit's first statements; one windowed statement plus one load for the whole batch. */
+    public List<List<Statement>> forVisits(List<Visit> visits, int first) {
+        return limited(visits, v -> v.id, FIRST_PER_VISIT, first);
+    }
+
+    /** Each area's first statements; one windowed statement plus one load for the whole batch. */
+    public List<List<Statement>> forAreas(List<CooperationArea> areas, int first) {
+        return limited(areas, a -> a.id, FIRST_PER_AREA, first);
+    }
+
+    /** Runs a per-parent windowed link query with {@code :first} and loads the statements it names. */
+    private static <P> List<List<Statement>> limited(List<P> parents, Function<P, Long> parentId, String sql,
+            int first) {
+        if (first == 0) {
+            return Batches.toMany(parents, parentId, Map.of());
+        }
+        return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
+                Statement::findByIds, s -> s.id);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.diplograph.visit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import dev.diplograph.graph.Batches;
+import dev.diplograph.sector.Sector;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A leader's trip to a host country: the hub of the graph, joining the leader, the cooperation areas
+ * discussed, the projects and what was said.
+ */
+@Entity
+@Table(name = "visit")
+@Description("A leader's visit to a foreign country.")
+public class Visit extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "visit_seq")
+    @SequenceGenerator(name = "visit_seq", sequenceName = "visit_seq", allocationSize = 50)
+    @Ignore
+    public Long id;
+
+    @NotBlank
+    @Size(max = 80)
+    @Pattern(regexp = Sector.SLUG)
+    @Column(name = "visit_key", nullable = false, length = 80)
+    @Name("key")
+    @NonNull
+    @Description("Stable identifier, e.g. \"lee-jae-myung-tr-2025-11\".")
+    public String key;
+
+    @NotNull
+    @Column(name = "leader_id", nullable = false)
+    @Ignore
+    public Long leaderId;
+
+    @NotNull
+    @Column(name = "host_country_id", nullable = false)
+    @Ignore
+    public Long hostCountryId;
+
+    @NotNull
+    @Column(name = "start_date", nullable = false)
+    @NonNull
+    @Description("First day of the visit.")
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    @Description("Last day of the visit, inclusive; null when unknown or the same as startDate.")
+    public LocalDate endDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16)
+    @Description("Protocol level of the visit, when the sources say.")
+    public VisitKind kind;
+
+    @Size(max = 200)
+    @Column(length = 200)
+    @Description("Short title, e.g. \"Inaugural visit to Türkiye\".")
+    public String title;
+
+    @Size(max = 10000)
+    @Column(length = 10000)
+    @Description("What the visit is about, in a few sentences.")
+    public String summary;
+
+    @ElementCollection
+    @CollectionTable(name = "visit_city", joinColumns = @JoinColumn(name = "visit_id"))
+    @OrderColumn(name = "city_index")
+    @Column(name = "name", nullable = false, length = 200)
+    @Ignore
+    public List<String> cities = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "visit_source", joinColumns = @JoinColumn(name = "visit_id"))
+    @Column(name = "source_id", nullable = false)
+    @Ignore
+    public Set<Long> sourceIds = new LinkedHashSet<>();
+
+    /** Finds a visit by key. */
+    public static Optional<Visit> findByKey(String key) {
+        return find("key", key).firstResultOptional();
+    }
+
+    /** Loads visits by id, in chunks of bounded size. */
+    public static List<Visit> findByIds(Collection<Long> ids) {
+        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.diplograph.visit;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.diplograph.country.Country;
+import dev.diplograph.error.BadUserInputException;
+import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Links;
+import dev.diplograph.leader.Leader;
+import dev.diplograph.pagination.Cursor;
+import dev.diplograph.pagination.Limits;
+import dev.diplograph.pagination.Page;
+import dev.diplograph.pagination.Where;
+import dev.diplograph.sector.Sector;
+
+/** Reads visits and their cooperation areas: look-ups, the filtered list, and batched relations. */
+@ApplicationScoped
+public class VisitService {
+
+    static final String CONNECTION = "visits";
+
+    /** The latest {@code :first} visits of each leader in {@code :ids}, newest first. */
+    private static final String LATEST_PER_LEADER = """
+            SELECT t.leader_id, t.id FROM (
+              SELECT v.leader_id, v.id, ROW_NUMBER() OVER (
+                PARTITION BY v.leader_id ORDER BY v.start_date DESC, v.visit_key DESC) AS rn
+              FROM visit v WHERE v.leader_id IN (:ids)) t
+            WHERE t.rn <= :first ORDER BY t.leader_id, t.rn""";
+
+    private static final String BY_PROJECT = """
+            SELECT pv.project_id, pv.visit_id FROM project_visit pv JOIN visit v ON v.id = pv.visit_id
+            WHERE pv.project_id IN (:ids) ORDER BY pv.project_id, v.start_date DESC, v.visit_key DESC""";
+
+    private static final String ORDER = " order by v.startDate desc, v.key desc";
+
+    /** The visit with this key, or null. */
+    public Visit byKey(String key) {
+        return Visit.findByKey(key).orElse(null);
+    }
+
+    /** One page of visits, newest first, filtered. */
+    public VisitConnection list(Integer first, String after, VisitFilter filter) {
+        int size = Limits.top(first);
+        Where where = new Where();
+        if (filter != null && !constrain(where, filter)) {
+            return new VisitConnection(Page.of(List.<Visit> of(), 0, after != null, v -> "", VisitEdge::new),
+                    () -> 0L);
+        }
+        Where count = where.copy();
+        if (after != null) {
+            List<String> parts = Cursor.decode(after, CONNECTION, 2);
+            LocalDate date;
+            try {
+                date = LocalDate.parse(parts.get(0));
+            } catch (DateTimeParseException e) {
+                throw Cursor.invalid(CONNECTION);
+            }
+            where.and("(v.startDate < :afterDate or (v.startDate = :afterDate and v.key < :afterKey))",
+                    "afterDate", date, "afterKey", parts.get(1));
+        }
+        List<Visit> rows = Visit.<Visit> find("from Visit v" + where.clause() + ORDER, where.params())
+                .range(0, size).list();
+        return new VisitConnection(Page.of(rows, size, after != null,
+                v -> Cursor.encode(CONNECTION, v.startDate, v.key), VisitEdge::new),
+                () -> Visit.count("from Visit v" + count.clause(), count.params()));
+    }
+
+    /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
+    private static boolean constrain(Where where, VisitFilter filter) {
+        if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
+            throw new BadUserInputException("Filter 'from' (" + filter.from + ") is after 'to' (" + filter.to + ").");
+        }
+        if (filter.leader != null) {
+            Long id = Leader.findBySlug(filter.leader).map(l -> l.id).orElse(null);
+            if (id == null) {
+                return false;
+            }
+            where.and("v.leaderId = :leader", "leader", id);
+        }
+        if (filter.hostCountry != null) {
+            Long id = Country.findByCode(filter.hostCountry).map(c -> c.id).orElse(null);
+            if (id == null) {
+                return false;
+            }
+            where.and("v.hostCountryId = :host", "host", id);
+        }
+        if (filter.sector != null) {
+            Long id = Sector.findBySlug(filter.sector).map(s -> s.id).orElse(null);
+            if (id == null) {
+                return false;
+            }
+            where.and("exists (select 1 from CooperationArea a where a.visitId = v.id and a.sectorId = :sector)",
+                    "sector", id);
+        }
+        if (filter.from != null) {
+            where.and("coalesce(v.endDate, v.startDate) >= :from", "from", filter.from);
+        }
+        if (filter.to != null) {
+            where.and("v.startDate <= :to", "to", filter.to);
+        }
+        return true;
+    }
+
+    /** Each leader's latest visits; one windowed statement plus one load for the whole batch. */
+    public List<List<Visit>> forLeaders(List<Leader> leaders, int first) {
+        return limited(leaders, l -> l.id, LATEST_PER_LEADER, first);
+    }
+
+    /** Each project's visits, newest first; one link query plus one load for the whole batch. */
+    public <P> List<List<Visit>> forProjects(List<P> projects, Function<P, Long> projectId) {
+        return Batches.viaLinks(projects, projectId, ids -> Links.query(BY_PROJECT, ids),
+                Visit::findByIds, v -> v.id);
+    }
+
+    /** For each parent, the visit its foreign key points at; one statement for the whole batch. */
+    public <P> List<Visit> forParents(List<P> parents, Function<P, Long> visitId) {
+        return Batches.toOne(parents, visitId, Visit::findByIds, v -> v.id);
+    }
+
+    /** Each visit's cooperation areas in recorded order; one statement for the whole batch. */
+    public List<List<CooperationArea>> areas(List<Visit> visits) {
+        Set<Long> ids = Batches.ids(visits, v -> v.id);
+        return Batches.toMany(visits, v -> v.id, Batches.group(CooperationArea.forVisits(ids), a -> a.visitId));
+    }
+
+    /** Each visit's cities, in the order recorded; one statement for the whole batch. */
+    public List<List<String>> cities(List<Visit> visits) {
+        Set<Long> ids = Batches.ids(visits, v -> v.id);
+        List<Object[]> rows = Batches.load(ids, chunk -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> list = Visit.getEntityManager().createNativeQuery(
+                    "SELECT visit_id, name FROM visit_city WHERE visit_id IN (:ids) ORDER BY visit_id, city_index")
+                    .setParameter("ids", chunk).getResultList();
+            return list;
+        });
+        Map<Long, List<String>> byVisit = new HashMap<>();
+        for (Object[] row : rows) {
+            byVisit.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
+        }
+        return Batches.toMany(visits, v -> v.id, byVisit);
+    }
+
+    /** Runs a per-parent windowed link query with {@code :first} and loads the visits it names. */
+    static <P> List<List<Visit>> limited(List<P> parents, Function<P, Long> parentId, String sql, int first) {
+        if (first == 0) {
+            return Batches.toMany(parents, parentId, Map.of());
+        }
+        return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
+                Visit::findByIds, v -> v.id);
+    }
+}
