@@ -60,7 +60,7 @@ public class Country extends PanacheEntityBase {
     }
 
     /** Loads countries by id in one statement. */
-    public static List<Country> findByIds(Collection<Long> ids) {
+    public static List<Country> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

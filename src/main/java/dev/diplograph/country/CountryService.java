@@ -19,11 +19,11 @@ public class CountryService {
 
     /** For each parent, the country its foreign key points at; one statement for the whole batch. */
     public <P> List<Country> forParents(List<P> parents, Function<P, Long> countryId) {
-        return Batches.toOne(parents, countryId, Country::findByIds, c -> c.id);
+        return Batches.toOne(parents, countryId, Country::withIds, c -> c.id);
     }
 
     /** Loads countries by id. */
     public List<Country> byIds(Collection<Long> ids) {
-        return Country.findByIds(ids);
+        return Country.withIds(ids);
     }
 }

@@ -77,7 +77,7 @@ public class Leader extends PanacheEntityBase {
     }
 
     /** Loads leaders by id, in chunks of bounded size. */
-    public static List<Leader> findByIds(Collection<Long> ids) {
+    public static List<Leader> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

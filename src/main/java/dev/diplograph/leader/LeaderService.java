@@ -50,6 +50,6 @@ public class LeaderService {
 
     /** For each parent, the leader its foreign key points at; one statement for the whole batch. */
     public <P> List<Leader> forParents(List<P> parents, Function<P, Long> leaderId) {
-        return Batches.toOne(parents, leaderId, Leader::findByIds, l -> l.id);
+        return Batches.toOne(parents, leaderId, Leader::withIds, l -> l.id);
     }
 }

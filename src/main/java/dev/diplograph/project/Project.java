@@ -94,7 +94,7 @@ public class Project extends PanacheEntityBase {
     }
 
     /** Loads projects by id, in chunks of bounded size. */
-    public static List<Project> findByIds(Collection<Long> ids) {
+    public static List<Project> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

@@ -29,13 +29,13 @@ public class ProjectService {
 
     /** Each visit's projects, by key; one link query and one load for the whole batch. */
     public List<List<Project>> forVisits(List<Visit> visits) {
-        return Batches.viaLinks(visits, v -> v.id, ids -> Links.query(BY_VISIT, ids), Project::findByIds,
+        return Batches.viaLinks(visits, v -> v.id, ids -> Links.query(BY_VISIT, ids), Project::withIds,
                 p -> p.id);
     }
 
     /** Each statement's projects, by key; one link query and one load for the whole batch. */
     public List<List<Project>> forStatements(List<Statement> statements) {
-        return Batches.viaLinks(statements, s -> s.id, ids -> Links.query(BY_STATEMENT, ids), Project::findByIds,
+        return Batches.viaLinks(statements, s -> s.id, ids -> Links.query(BY_STATEMENT, ids), Project::withIds,
                 p -> p.id);
     }
 

@@ -74,7 +74,7 @@ public class Sector extends PanacheEntityBase {
     }
 
     /** Loads sectors by id in one statement. */
-    public static List<Sector> findByIds(Collection<Long> ids) {
+    public static List<Sector> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

@@ -31,12 +31,12 @@ public class SectorService {
 
     /** For each parent, the sector its foreign key points at; one statement for the whole batch. */
     public <P> List<Sector> forParents(List<P> parents, Function<P, Long> sectorId) {
-        return Batches.toOne(parents, sectorId, Sector::findByIds, s -> s.id);
+        return Batches.toOne(parents, sectorId, Sector::withIds, s -> s.id);
     }
 
     /** Loads sectors by id. */
     public List<Sector> byIds(Collection<Long> ids) {
-        return Sector.findByIds(ids);
+        return Sector.withIds(ids);
     }
 
     /** Each sector's keywords, sorted; one statement for the whole batch. */
@@ -55,6 +55,6 @@ public class SectorService {
 
     /** Runs a link query; shared by services whose children are sectors. */
     public <P> List<List<Sector>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql) {
-        return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Sector::findByIds, s -> s.id);
+        return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Sector::withIds, s -> s.id);
     }
 }

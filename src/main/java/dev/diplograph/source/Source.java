@@ -78,7 +78,7 @@ public class Source extends PanacheEntityBase {
     }
 
     /** Loads sources by id, in chunks of bounded size. */
-    public static List<Source> findByIds(Collection<Long> ids) {
+    public static List<Source> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

@@ -19,11 +19,11 @@ public class SourceService {
 
     /** For each parent, the source its foreign key points at; one statement for the whole batch. */
     public <P> List<Source> forParents(List<P> parents, Function<P, Long> sourceId) {
-        return Batches.toOne(parents, sourceId, Source::findByIds, s -> s.id);
+        return Batches.toOne(parents, sourceId, Source::withIds, s -> s.id);
     }
 
     /** For each parent, the sources a link table lists; one link query and one load for the whole batch. */
     public <P> List<List<Source>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql) {
-        return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Source::findByIds, s -> s.id);
+        return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Source::withIds, s -> s.id);
     }
 }

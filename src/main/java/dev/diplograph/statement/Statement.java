@@ -109,7 +109,7 @@ public class Statement extends PanacheEntityBase {
     }
 
     /** Loads statements by id, in chunks of bounded size. */
-    public static List<Statement> findByIds(Collection<Long> ids) {
+    public static List<Statement> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

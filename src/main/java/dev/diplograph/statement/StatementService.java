@@ -149,6 +149,6 @@ public class StatementService {
             return Batches.toMany(parents, parentId, Map.of());
         }
         return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
-                Statement::findByIds, s -> s.id);
+                Statement::withIds, s -> s.id);
     }
 }

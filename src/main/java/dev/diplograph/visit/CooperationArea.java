@@ -59,7 +59,7 @@ public class CooperationArea extends PanacheEntityBase {
     }
 
     /** Loads areas by id, in chunks of bounded size. */
-    public static List<CooperationArea> findByIds(Collection<Long> ids) {
+    public static List<CooperationArea> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

@@ -113,7 +113,7 @@ public class Visit extends PanacheEntityBase {
     }
 
     /** Loads visits by id, in chunks of bounded size. */
-    public static List<Visit> findByIds(Collection<Long> ids) {
+    public static List<Visit> withIds(Collection<Long> ids) {
         return Batches.load(ids, chunk -> list("id in ?1", chunk));
     }
 }

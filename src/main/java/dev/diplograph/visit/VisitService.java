@@ -118,12 +118,12 @@ public class VisitService {
     /** Each project's visits, newest first; one link query plus one load for the whole batch. */
     public <P> List<List<Visit>> forProjects(List<P> projects, Function<P, Long> projectId) {
         return Batches.viaLinks(projects, projectId, ids -> Links.query(BY_PROJECT, ids),
-                Visit::findByIds, v -> v.id);
+                Visit::withIds, v -> v.id);
     }
 
     /** For each parent, the visit its foreign key points at; one statement for the whole batch. */
     public <P> List<Visit> forParents(List<P> parents, Function<P, Long> visitId) {
-        return Batches.toOne(parents, visitId, Visit::findByIds, v -> v.id);
+        return Batches.toOne(parents, visitId, Visit::withIds, v -> v.id);
     }
 
     /** Each visit's cooperation areas in recorded order; one statement for the whole batch. */
@@ -155,6 +155,6 @@ public class VisitService {
             return Batches.toMany(parents, parentId, Map.of());
         }
         return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
-                Visit::findByIds, v -> v.id);
+                Visit::withIds, v -> v.id);
     }
 }

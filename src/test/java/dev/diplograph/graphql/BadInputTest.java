@@ -1,0 +1,119 @@
+package dev.diplograph.graphql;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.support.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Every kind of bad input gets a clear message and a stable code, never a stack trace or "System error". */
+@QuarkusTest
+class BadInputTest {
+
+    static ValidatableResponse assertBadInput(ValidatableResponse response, String messagePart) {
+        return response
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString(messagePart))
+                .body("errors[0].message", not(containsString("System error")))
+                .body("errors[0].message", not(containsString("Exception")))
+                .body("errors[0].extensions", not(hasKey("exception")));
+    }
+
+    @Test
+    void unknownKeysGiveNull() {
+        GraphQL.post("""
+                { leader(slug: "nobody") { name } visit(key: "nowhere") { key } sector(slug: "nothing") { name }
+                  country(code: "QQ") { name } relation(a: "KR", b: "QQ") { countries { code } }
+                  project(key: "none") { key } milestone(key: "none") { key } source(key: "none") { key } }""")
+                .body("errors", nullValue())
+                .body("data.leader", nullValue()).body("data.visit", nullValue()).body("data.sector", nullValue())
+                .body("data.country", nullValue()).body("data.relation", nullValue())
+                .body("data.project", nullValue()).body("data.milestone", nullValue()).body("data.source", nullValue());
+    }
+
+    @Test
+    void malformedCursor() {
+        for (String cursor : List.of("not-a-cursor!!", "", "dj", "djF8cXVvdGVzfA")) {
+            assertBadInput(GraphQL.post("query($a: String) { quotes(after: $a) { totalCount } }", Map.of("a", cursor)),
+                    "not a valid cursor");
+        }
+    }
+
+    @Test
+    void cursorOfAnotherConnection() {
+        String leaderCursor = GraphQL.post("{ leaders(first: 1) { pageInfo { endCursor } } }")
+                .extract().jsonPath().getString("data.leaders.pageInfo.endCursor");
+        assertBadInput(GraphQL.post("query($a: String) { visits(after: $a) { totalCount } }", Map.of("a", leaderCursor)),
+                "not a valid cursor of the visits connection");
+        assertBadInput(GraphQL.post("query($a: String) { quotes(after: $a) { totalCount } }", Map.of("a", leaderCursor)),
+                "not a valid cursor of the quotes connection");
+    }
+
+    @Test
+    void firstAboveTheMaximumOrNegative() {
+        assertBadInput(GraphQL.post("{ leaders(first: 101) { totalCount } }"), "between 0 and 100");
+        assertBadInput(GraphQL.post("{ visits(first: -1) { totalCount } }"), "between 0 and 100");
+        assertBadInput(GraphQL.post("{ quotes(first: 1000000) { totalCount } }"), "between 0 and 100");
+        assertBadInput(GraphQL.post("{ leader(slug: \"lee-jae-myung\") { visits(first: 501) { key } } }"),
+                "between 0 and 500");
+        assertBadInput(GraphQL.post("{ leader(slug: \"lee-jae-myung\") { quotes(first: -5) { key } } }"),
+                "between 0 and 500");
+    }
+
+    @Test
+    void badDates() {
+        assertBadInput(GraphQL.post("{ visits(filter: {from: \"2025-02-30\"}) { totalCount } }"), "ISO-8601");
+        assertBadInput(GraphQL.post("{ quotes(filter: {to: \"yesterday\"}) { totalCount } }"), "ISO-8601");
+        assertBadInput(GraphQL.post("query($f: QuoteFilter) { quotes(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("from", "2025-13-01"))), "ISO-8601");
+        assertBadInput(GraphQL.post("{ visits(filter: {from: \"2025-12-01\", to: \"2025-01-01\"}) { totalCount } }"),
+                "is after");
+    }
+
+    @Test
+    void unknownEnumValues() {
+        assertBadInput(GraphQL.post("{ quotes(filter: {kind: QUOTE}) { totalCount } }"), "StatementKind");
+        assertBadInput(GraphQL.post("query($k: StatementKind) { quotes(filter: {kind: $k}) { totalCount } }",
+                Map.of("k", "QUOTE")), "StatementKind");
+    }
+
+    @Test
+    void textFilterLimits() {
+        assertBadInput(GraphQL.post("{ quotes(filter: {text: \"   \"}) { totalCount } }"), "1 to 200");
+        assertBadInput(GraphQL.post("query($t: String) { quotes(filter: {text: $t}) { totalCount } }",
+                Map.of("t", "x".repeat(201))), "1 to 200");
+    }
+
+    @Test
+    void sameCountryTwiceInARelation() {
+        assertBadInput(GraphQL.post("{ relation(a: \"KR\", b: \"kr\") { countries { code } } }"), "two different");
+    }
+
+    @Test
+    void oneBatchedFieldWithTwoArgumentSets() {
+        assertBadInput(GraphQL.post("""
+                { leader(slug: "lee-jae-myung") { a: visits(first: 1) { key } b: visits(first: 2) { key } } }"""),
+                "different arguments");
+        GraphQL.post("""
+                { leader(slug: "lee-jae-myung") { a: visits(first: 1) { key } b: visits(first: 1) { startDate } } }""")
+                .body("errors", nullValue());
+    }
+
+    @Test
+    void unknownFieldIsAValidationError() {
+        GraphQL.post("{ leader(slug: \"lee-jae-myung\") { shoeSize } }")
+                .body("errors.extensions.code", everyItem(equalTo("GRAPHQL_VALIDATION_FAILED")));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.diplograph.graphql;
+
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.support.GraphQL;
+import dev.diplograph.support.TestFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Proves there is no N+1: the number of SQL statements of a request depends on the depth of the
+ * query, not on how many parents each level has. Counted with Hibernate statistics.
+ */
+@QuarkusTest
+class SqlStatementCountTest {
+
+    /**
+     * Five relation levels below the root: visits (2 statements: window + load), areas (1), sector (1),
+     * quotes (2), source (1), speaker (1), plus the root look-up (1).
+     */
+    static final String DEEP = """
+            { leader(slug: "%s") { name visits(first: %d) { key hostCountry { code }
+                sectors { status sector { slug } quotes(first: 5) { text source { outlet } speaker { slug } } } } } }""";
+    static final long BOUND = 10;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    long statementsFor(int visits) {
+        Statistics statistics = sessionFactory.getStatistics();
+        assertTrue(statistics.isStatisticsEnabled(), "hibernate statistics must be on in the test profile");
+        statistics.clear();
+        GraphQL.post(DEEP.formatted(TestFixtures.LEADER, visits))
+                .body("errors", nullValue())
+                .body("data.leader.visits", hasSize(visits))
+                .body("data.leader.visits[0].sectors", hasSize(TestFixtures.AREAS))
+                .body("data.leader.visits[0].sectors[0].quotes", hasSize(TestFixtures.QUOTES_PER_AREA));
+        return statistics.getPrepareStatementCount();
+    }
+
+    @Test
+    void statementCountDoesNotGrowWithTheNumberOfParents() {
+        long one = statementsFor(1);
+        long all = statementsFor(TestFixtures.VISITS);
+        assertEquals(one, all, "1 visit took " + one + " statements, " + TestFixtures.VISITS + " visits took " + all);
+        assertTrue(all <= BOUND, TestFixtures.VISITS + " visits × " + TestFixtures.AREAS + " areas × "
+                + TestFixtures.QUOTES_PER_AREA + " quotes took " + all + " statements, bound is " + BOUND);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.diplograph.statement;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.support.GraphQL;
+import dev.diplograph.support.TestFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The quotes connection's filter criteria, alone and combined. */
+@QuarkusTest
+class QuoteFilterTest {
+
+    static final String QUERY = """
+            query($filter: QuoteFilter) { quotes(first: 100, filter: $filter) {
+              totalCount edges { node { key kind text speaker { slug } } } } }""";
+
+    @Test
+    void byTextIsCaseInsensitiveAndTreatsWildcardsLiterally() {
+        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "SINOP")))
+                .body("errors", nullValue())
+                .body("data.quotes.edges.node.key", equalTo(List.of("lee-sinop-nuclear-talks")));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "100%_")))
+                .body("data.quotes.totalCount", equalTo(0));
+    }
+
+    @Test
+    void bySectorSpeakerVisitAndKind() {
+        GraphQL.post(QUERY, Map.of("filter", Map.of("sector", "people-to-people-exchanges", "kind", "DIRECT")))
+                .body("data.quotes.edges.node.key", equalTo(List.of("lee-k-eta-streamlined")));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", "lee-jae-myung")))
+                .body("data.quotes.totalCount", equalTo(16))
+                .body("data.quotes.edges.node.speaker.slug", everyItem(equalTo("lee-jae-myung")));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("visit", TestFixtures.visit(3), "sector", TestFixtures.sector(1),
+                "kind", "PARAPHRASE")))
+                .body("data.quotes.edges.node.key", equalTo(List.of("fixture-quote-03-1-1", "fixture-quote-03-1-3")));
+    }
+
+    @Test
+    void byDateUsesSaidOnOrElseThePublicationDate() {
+        // seed statements have no saidOn: they are dated by their source, published 2025-11-23
+        GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", "lee-jae-myung", "from", "2025-11-23", "to", "2025-11-23")))
+                .body("data.quotes.totalCount", equalTo(16));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", "lee-jae-myung", "to", "2025-11-22")))
+                .body("data.quotes.totalCount", equalTo(0));
+        // fixture statements are said on their visit's first day
+        GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", TestFixtures.LEADER, "from", "2020-01-16", "to", "2020-01-16")))
+                .body("data.quotes.totalCount", equalTo(TestFixtures.AREAS * TestFixtures.QUOTES_PER_AREA));
+    }
+
+    @Test
+    void unknownReferencesGiveAnEmptyConnection() {
+        for (String field : List.of("sector", "speaker", "visit")) {
+            GraphQL.post(QUERY, Map.of("filter", Map.of(field, "no-such-thing")))
+                    .body("errors", nullValue())
+                    .body("data.quotes.totalCount", equalTo(0));
+        }
+    }
+}
