@@ -46,7 +46,7 @@ public class SeedLoader {
     @Transactional
     public boolean seedIfEmpty() {
         if (Country.count() > 0 || Sector.count() > 0 || Leader.count() > 0 || Source.count() > 0) {
-            LOG.debugf("Database already holds data; seed dataset not loaded");
+            LOG.info("Database already holds data; seed dataset not loaded");
             return false;
         }
         String resource = config.seed().resource();
