@@ -1,5 +1,7 @@
 package dev.diplograph.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +15,19 @@ public interface DiplographConfig {
 
     /** How the default dataset is loaded into an empty database. */
     Seed seed();
+
+    /** The static bearer token of the embedded default. */
+    EditorTokenConfig editorToken();
+
+    /** Settings of the static editor token. */
+    interface EditorTokenConfig {
+        /** Accept a static editor token at all (turn off where only JWTs should be accepted). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The token; when absent one is generated into {@code <data dir>/editor-token}. */
+        Optional<String> value();
+    }
 
     /** Settings of the seed loader. */
     interface Seed {

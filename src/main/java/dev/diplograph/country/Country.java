@@ -7,10 +7,7 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -29,9 +26,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Description("A country, addressed by its ISO 3166-1 alpha-2 code.")
 public class Country extends PanacheEntityBase {
 
+    /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "country_seq")
-    @SequenceGenerator(name = "country_seq", sequenceName = "country_seq", allocationSize = 50)
     @Ignore
     public Long id;
 

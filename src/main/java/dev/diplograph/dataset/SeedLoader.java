@@ -3,14 +3,15 @@ package dev.diplograph.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.country.Country;
@@ -19,27 +20,27 @@ import dev.diplograph.sector.Sector;
 import dev.diplograph.source.Source;
 import io.quarkus.runtime.StartupEvent;
 
-/** Loads the default dataset on the first start, so a fresh service answers real queries at once. */
+/**
+ * Loads the default dataset on the first start, so a fresh service answers real queries at once.
+ * The seed goes through the same schema and reference checks as any imported document.
+ */
 @ApplicationScoped
 public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
     private final DiplographConfig config;
-    private final DatasetImporter importer;
-    private final ObjectMapper mapper;
+    private final DatasetService datasets;
 
-    public SeedLoader(DiplographConfig config, DatasetImporter importer, ObjectMapper mapper) {
+    public SeedLoader(DiplographConfig config, DatasetService datasets) {
         this.config = config;
-        this.importer = importer;
-        this.mapper = mapper;
+        this.datasets = datasets;
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!config.seed().enabled()) {
-            return;
+        if (config.seed().enabled()) {
+            seedIfEmpty();
         }
-        seedIfEmpty();
     }
 
     /** Imports the seed resource when the database holds no records; returns whether it did. */
@@ -50,15 +51,22 @@ public class SeedLoader {
             return false;
         }
         String resource = config.seed().resource();
+        Path copy = null;
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Seed dataset resource not found on the classpath: " + resource);
             }
-            ImportReport report = importer.apply(mapper.readValue(in, DatasetDocument.class));
+            copy = Files.createTempFile("diplograph-seed", ".json");
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            ImportReport report = datasets.importFile(copy);
             LOG.infof("Loaded seed dataset %s into the empty database: %s", resource, report.records());
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read seed dataset " + resource, e);
+        } finally {
+            if (copy != null) {
+                copy.toFile().delete();
+            }
         }
     }
 }

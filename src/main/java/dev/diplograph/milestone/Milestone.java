@@ -8,11 +8,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,9 +32,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Description("A dated fact in the relations between countries, e.g. a war fought side by side or a treaty.")
 public class Milestone extends PanacheEntityBase {
 
+    /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "milestone_seq")
-    @SequenceGenerator(name = "milestone_seq", sequenceName = "milestone_seq", allocationSize = 50)
     @Ignore
     public Long id;
 

@@ -10,11 +10,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -36,9 +33,8 @@ public class Sector extends PanacheEntityBase {
     /** Pattern every slug and key of the dataset format follows. */
     public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
 
+    /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sector_seq")
-    @SequenceGenerator(name = "sector_seq", sequenceName = "sector_seq", allocationSize = 50)
     @Ignore
     public Long id;
 

@@ -7,10 +7,7 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -31,9 +28,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Description("A published piece, e.g. a news agency interview, that statements are taken from.")
 public class Source extends PanacheEntityBase {
 
+    /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "source_seq")
-    @SequenceGenerator(name = "source_seq", sequenceName = "source_seq", allocationSize = 50)
     @Ignore
     public Long id;
 

@@ -13,11 +13,8 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,9 +36,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Description("What a leader said: a direct quote or a paraphrase, always tied to its source.")
 public class Statement extends PanacheEntityBase {
 
+    /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "statement_seq")
-    @SequenceGenerator(name = "statement_seq", sequenceName = "statement_seq", allocationSize = 50)
     @Ignore
     public Long id;
 

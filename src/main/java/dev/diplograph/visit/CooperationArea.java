@@ -7,10 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,9 +24,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Description("A sector discussed on a visit (the visit × sector pair), with its status.")
 public class CooperationArea extends PanacheEntityBase {
 
+    /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cooperation_area_seq")
-    @SequenceGenerator(name = "cooperation_area_seq", sequenceName = "cooperation_area_seq", allocationSize = 50)
     @Ignore
     public Long id;
 

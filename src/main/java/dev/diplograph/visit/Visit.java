@@ -14,12 +14,9 @@ import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,9 +41,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Description("A leader's visit to a foreign country.")
 public class Visit extends PanacheEntityBase {
 
+    /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "visit_seq")
-    @SequenceGenerator(name = "visit_seq", sequenceName = "visit_seq", allocationSize = 50)
     @Ignore
     public Long id;
 

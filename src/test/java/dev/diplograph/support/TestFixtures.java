@@ -17,7 +17,7 @@ import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
-import dev.diplograph.dataset.DatasetImporter;
+import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.statement.StatementKind;
 import dev.diplograph.visit.CooperationStatus;
 import io.quarkus.runtime.StartupEvent;
@@ -41,8 +41,8 @@ public class TestFixtures {
     /** First visit day; visit i starts i * 10 days later. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 6);
 
-    void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event, DatasetImporter importer) {
-        importer.apply(document());
+    void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event, DatasetService datasets) {
+        datasets.apply(document());
     }
 
     /** Sector slug of area {@code a}. */
