@@ -2,6 +2,7 @@ package dev.diplograph.config;
 
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -27,6 +28,16 @@ public interface DiplographConfig {
 
         /** The token; when absent one is generated into {@code <data dir>/editor-token}. */
         Optional<String> value();
+    }
+
+    /** Dataset import and export. */
+    Datasets datasets();
+
+    /** Settings of {@code /api/datasets}. */
+    interface Datasets {
+        /** Largest accepted import body; larger ones are refused with 413 before anything is parsed. */
+        @WithDefault("128M")
+        MemorySize maxBodySize();
     }
 
     /** Settings of the seed loader. */

@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -47,6 +51,8 @@ import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 public class DatasetService {
 
     private static final int CHUNK = 1000;
+    /** Chunks parsed ahead of the writer, at most. */
+    private static final int QUEUE_CHUNKS = 4;
 
     private final DatasetSchema schema;
     private final ObjectMapper mapper;
@@ -192,90 +198,169 @@ public class DatasetService {
         return dependencyOrder.stream().map(Set::of).toList();
     }
 
+    /**
+     * Applies the arrays of one pass. A parser thread reads, schema-checks and maps the items while
+     * this thread (which owns the transaction) writes them; a bounded queue of chunks between the two
+     * keeps memory flat whatever the document's size.
+     */
     private void applyPass(Path file, Set<String> arrays, DatasetWriter writer, ImportErrors errors)
             throws IOException, SQLException {
+        BlockingQueue<Parsed> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread parserThread = new Thread(() -> parse(file, arrays, queue, cancelled), "dataset-parser");
+        parserThread.setDaemon(true);
+        parserThread.start();
+        Map<String, Sink> sinks = sinks(writer);
+        try {
+            while (true) {
+                Parsed chunk = take(queue);
+                if (chunk.failure() != null) {
+                    rethrow(chunk.failure());
+                }
+                if (chunk.array() == null) {
+                    return;
+                }
+                errors.addAll(chunk.problems());
+                Sink sink = sinks.get(chunk.array());
+                chunk.reserved().forEach(key -> sink.refs().ids.put(key, -1L));
+                sink.write(chunk.items());
+            }
+        } finally {
+            cancelled.set(true);
+            queue.clear();
+        }
+    }
+
+    /** One chunk from the parser thread: items that passed the schema, problems, keys of failed items. */
+    private record Parsed(String array, List<Indexed<Object>> items, List<DatasetError> problems, List<String> reserved,
+            Throwable failure) {
+
+        static Parsed end() {
+            return new Parsed(null, List.of(), List.of(), List.of(), null);
+        }
+
+        static Parsed failed(Throwable failure) {
+            return new Parsed(null, List.of(), List.of(), List.of(), failure);
+        }
+    }
+
+    /** Runs on the parser thread: streams the arrays of one pass into chunks. */
+    private void parse(Path file, Set<String> arrays, BlockingQueue<Parsed> queue, AtomicBoolean cancelled) {
         try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
             parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME && !cancelled.get()) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (arrays.contains(name) && value == JsonToken.START_ARRAY) {
-                    applyArray(parser, name, writer, errors);
+                    parseArray(parser, name, queue, cancelled);
                 } else {
                     parser.skipChildren();
                 }
             }
+            put(queue, Parsed.end(), cancelled);
+        } catch (Throwable t) {
+            put(queue, Parsed.failed(t), cancelled);
         }
     }
 
-    private void applyArray(JsonParser parser, String array, DatasetWriter writer, ImportErrors errors)
-            throws IOException, SQLException {
-        Binding<?> binding = bindings(writer).get(array);
+    private void parseArray(JsonParser parser, String array, BlockingQueue<Parsed> queue, AtomicBoolean cancelled)
+            throws IOException {
+        Class<?> type = RECORD_TYPES.get(array);
+        String keyField = KEY_FIELDS.get(array);
+        List<Indexed<Object>> items = new ArrayList<>(CHUNK);
+        List<DatasetError> problems = new ArrayList<>();
+        List<String> reserved = new ArrayList<>();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             String pointer = "/" + array + "/" + index++;
             JsonNode item = mapper.readTree(parser);
-            List<DatasetError> problems = schema.validateItem(array, pointer, item);
-            if (problems.isEmpty()) {
-                binding.add(pointer, item);
-            } else {
-                errors.addAll(problems);
-                binding.reserve(item);
+            List<DatasetError> itemProblems = schema.validateItem(array, pointer, item);
+            if (itemProblems.isEmpty()) {
+                items.add(new Indexed<>(pointer, mapper.treeToValue(item, type)));
+            } else if (problems.size() < ImportErrors.MAX) {
+                problems.addAll(itemProblems);
+                JsonNode key = item.get(keyField);
+                if (key != null && key.isTextual()) {
+                    reserved.add(key.asText());
+                }
+            }
+            if (items.size() == CHUNK) {
+                put(queue, new Parsed(array, items, problems, reserved, null), cancelled);
+                items = new ArrayList<>(CHUNK);
+                problems = new ArrayList<>();
+                reserved = new ArrayList<>();
             }
         }
-        binding.flush();
+        put(queue, new Parsed(array, items, problems, reserved, null), cancelled);
     }
 
-    /** How the items of one array become records and reach the writer. */
-    private final class Binding<R> {
-        private final Class<R> type;
-        private final ChunkWriter<R> sink;
-        private final DatasetWriter.Refs refs;
-        private final String keyField;
-        private final List<Indexed<R>> chunk = new ArrayList<>(CHUNK);
-
-        Binding(Class<R> type, ChunkWriter<R> sink, DatasetWriter.Refs refs, String keyField) {
-            this.type = type;
-            this.sink = sink;
-            this.refs = refs;
-            this.keyField = keyField;
-        }
-
-        void add(String pointer, JsonNode item) throws IOException, SQLException {
-            chunk.add(new Indexed<>(pointer, mapper.treeToValue(item, type)));
-            if (chunk.size() == CHUNK) {
-                flush();
+    private static void put(BlockingQueue<Parsed> queue, Parsed chunk, AtomicBoolean cancelled) {
+        try {
+            while (!cancelled.get() && !queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                // the writer is busy; wait for room
             }
-        }
-
-        /** Keeps the key of an invalid item known, so records that point at it get no second error. */
-        void reserve(JsonNode item) {
-            JsonNode key = item.get(keyField);
-            if (key != null && key.isTextual()) {
-                refs.ids.put(key.asText(), -1L);
-            }
-        }
-
-        void flush() throws SQLException {
-            if (!chunk.isEmpty()) {
-                sink.write(chunk);
-                chunk.clear();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    private Map<String, Binding<?>> bindings(DatasetWriter w) {
-        Map<String, Binding<?>> map = new LinkedHashMap<>();
-        map.put("countries", new Binding<>(CountryRecord.class, w::countries, w.countries, "code"));
-        map.put("sectors", new Binding<>(SectorRecord.class, w::sectors, w.sectors, "slug"));
-        map.put("leaders", new Binding<>(LeaderRecord.class, w::leaders, w.leaders, "slug"));
-        map.put("sources", new Binding<>(SourceRecord.class, w::sources, w.sources, "key"));
-        map.put("visits", new Binding<>(VisitRecord.class, w::visits, w.visits, "key"));
-        map.put("projects", new Binding<>(ProjectRecord.class, w::projects, w.projects, "key"));
-        map.put("statements", new Binding<>(StatementRecord.class, w::statements, w.statements, "key"));
-        map.put("milestones", new Binding<>(MilestoneRecord.class, w::milestones, w.milestones, "key"));
+    private static Parsed take(BlockingQueue<Parsed> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        }
+    }
+
+    private static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof java.lang.Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(failure);
+    }
+
+    /** Where the records of one array go: the writer method and the key registry of their type. */
+    private record Sink(ChunkWriter<Object> writer, DatasetWriter.Refs refs) {
+        void write(List<Indexed<Object>> items) throws SQLException {
+            if (!items.isEmpty()) {
+                writer.write(items);
+            }
+        }
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static Sink sink(ChunkWriter<?> writer, DatasetWriter.Refs refs) {
+        return new Sink((ChunkWriter) writer, refs);
+    }
+
+    private static Map<String, Sink> sinks(DatasetWriter w) {
+        Map<String, Sink> map = new LinkedHashMap<>();
+        map.put("countries", sink((ChunkWriter<CountryRecord>) w::countries, w.countries));
+        map.put("sectors", sink((ChunkWriter<SectorRecord>) w::sectors, w.sectors));
+        map.put("leaders", sink((ChunkWriter<LeaderRecord>) w::leaders, w.leaders));
+        map.put("sources", sink((ChunkWriter<SourceRecord>) w::sources, w.sources));
+        map.put("visits", sink((ChunkWriter<VisitRecord>) w::visits, w.visits));
+        map.put("projects", sink((ChunkWriter<ProjectRecord>) w::projects, w.projects));
+        map.put("statements", sink((ChunkWriter<StatementRecord>) w::statements, w.statements));
+        map.put("milestones", sink((ChunkWriter<MilestoneRecord>) w::milestones, w.milestones));
         return map;
     }
+
+    private static final Map<String, Class<?>> RECORD_TYPES = Map.of(
+            "countries", CountryRecord.class, "sectors", SectorRecord.class, "leaders", LeaderRecord.class,
+            "sources", SourceRecord.class, "visits", VisitRecord.class, "projects", ProjectRecord.class,
+            "statements", StatementRecord.class, "milestones", MilestoneRecord.class);
+
+    private static final Map<String, String> KEY_FIELDS = Map.of(
+            "countries", "code", "sectors", "slug", "leaders", "slug", "sources", "key", "visits", "key",
+            "projects", "key", "statements", "key", "milestones", "key");
 
     private static MalformedDatasetException malformed(JsonProcessingException e) {
         String detail = e.getOriginalMessage();

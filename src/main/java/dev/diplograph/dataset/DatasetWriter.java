@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,6 +42,7 @@ final class DatasetWriter {
     private static final long PENDING = -1L;
 
     private static final int BATCH = 1000;
+    private static final int ROWS_PER_INSERT = 100;
 
     private final Connection connection;
     private final IdAllocator ids;
@@ -451,6 +453,8 @@ final class DatasetWriter {
         final String table;
         private final String keyColumn;
         final Map<String, Long> ids = new HashMap<>();
+        /** Whether the table held no rows when this request first looked: then no key can exist in it. */
+        private Boolean startedEmpty;
 
         Refs(String table, String keyColumn) {
             this.table = table;
@@ -477,6 +481,15 @@ final class DatasetWriter {
         /** The ids of those keys that exist in the database. */
         Map<String, Long> lookup(List<String> keys) throws SQLException {
             Map<String, Long> found = new HashMap<>();
+            if (startedEmpty == null) {
+                try (PreparedStatement any = connection.prepareStatement("SELECT 1 FROM " + table + " LIMIT 1");
+                        ResultSet rs = any.executeQuery()) {
+                    startedEmpty = !rs.next();
+                }
+            }
+            if (startedEmpty) {
+                return found; // a bulk load into an empty table skips the per-chunk key look-ups
+            }
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT " + keyColumn + ", id FROM " + table + " WHERE " + keyColumn + " = ANY(?)")) {
                 select.setArray(1, connection.createArrayOf("VARCHAR", keys.toArray()));
@@ -505,7 +518,7 @@ final class DatasetWriter {
         }
 
         Batch add(String sql, Batch parent) throws SQLException {
-            Batch batch = new Batch(connection.prepareStatement(sql), parent);
+            Batch batch = new Batch(connection.prepareStatement(sql), parent, sql);
             all.add(batch);
             return batch;
         }
@@ -518,24 +531,65 @@ final class DatasetWriter {
                 }
             } finally {
                 for (Batch batch : all) {
-                    batch.statement.close();
+                    batch.close();
                 }
             }
         }
     }
 
-    /** A prepared statement that executes its rows in batches of {@value #BATCH}. */
-    private static final class Batch {
+    /**
+     * A statement whose rows reach the database in groups: INSERTs as multi-row
+     * {@code INSERT ... VALUES (...), (...)} of {@value #ROWS_PER_INSERT} rows, which costs the database
+     * far less per row than single-row batches; the remainder, and other statements, as JDBC batches.
+     */
+    private final class Batch {
         private final PreparedStatement statement;
         private final Batch parent;
+        private final String multiRowSql;
+        private final int columns;
+        private PreparedStatement multiRow;
+        private final List<Object[]> rows = new ArrayList<>();
         private int pending;
 
-        Batch(PreparedStatement statement, Batch parent) {
+        Batch(PreparedStatement statement, Batch parent, String sql) {
             this.statement = statement;
             this.parent = parent;
+            int values = sql.indexOf(" VALUES (");
+            if (sql.startsWith("INSERT") && values > 0) {
+                String tuple = sql.substring(values + " VALUES ".length());
+                this.columns = (int) tuple.chars().filter(c -> c == '?').count();
+                this.multiRowSql = sql.substring(0, values) + " VALUES " + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, tuple));
+            } else {
+                this.columns = 0;
+                this.multiRowSql = null;
+            }
         }
 
         void values(Object... values) throws SQLException {
+            if (multiRowSql != null) {
+                rows.add(values);
+                if (rows.size() == ROWS_PER_INSERT) {
+                    if (parent != null) {
+                        parent.flush();
+                    }
+                    if (multiRow == null) {
+                        multiRow = connection.prepareStatement(multiRowSql);
+                    }
+                    int index = 1;
+                    for (Object[] row : rows) {
+                        for (Object value : row) {
+                            bind(multiRow, index++, value);
+                        }
+                    }
+                    multiRow.executeUpdate();
+                    rows.clear();
+                }
+                return;
+            }
+            add(values);
+        }
+
+        private void add(Object[] values) throws SQLException {
             for (int i = 0; i < values.length; i++) {
                 bind(statement, i + 1, values[i]);
             }
@@ -549,9 +603,26 @@ final class DatasetWriter {
             if (parent != null) {
                 parent.flush();
             }
+            if (!rows.isEmpty()) {
+                List<Object[]> remainder = new ArrayList<>(rows);
+                rows.clear();
+                for (Object[] row : remainder) {
+                    add(row);
+                }
+            }
             if (pending > 0) {
                 statement.executeBatch();
                 pending = 0;
+            }
+        }
+
+        void close() throws SQLException {
+            try {
+                statement.close();
+            } finally {
+                if (multiRow != null) {
+                    multiRow.close();
+                }
             }
         }
 

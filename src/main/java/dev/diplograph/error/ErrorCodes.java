@@ -9,6 +9,20 @@ public final class ErrorCodes {
     public static final String GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED";
     /** The document parses but does not validate against the schema. */
     public static final String GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED";
+    /** No valid credentials came with a request that needs them. */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    /** The caller is known but lacks the role the operation needs. */
+    public static final String FORBIDDEN = "FORBIDDEN";
+    /** The operation conflicts with the data, e.g. deleting a record other records still use. */
+    public static final String CONFLICT = "CONFLICT";
+    /** The record to update or delete does not exist. */
+    public static final String NOT_FOUND = "NOT_FOUND";
+    /** A dataset breaks the schema or holds dangling references. */
+    public static final String INVALID_DATASET = "INVALID_DATASET";
+    /** A request body is not well-formed JSON or not UTF-8. */
+    public static final String MALFORMED_BODY = "MALFORMED_BODY";
+    /** A request body is larger than the configured maximum. */
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     /** Anything the server did not expect; details are logged, never returned. */
     public static final String INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
 

@@ -1,0 +1,79 @@
+package dev.diplograph.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.jboss.logging.Logger;
+
+import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.security.Roles;
+
+/** REST entry point for whole datasets: bulk import (editors only) and export, for large files and curl. */
+@Path("/api/datasets")
+public class DatasetResource {
+
+    private static final Logger LOG = Logger.getLogger(DatasetResource.class);
+
+    private final DatasetService datasets;
+    private final DatasetExporter exporter;
+    private final long maxBytes;
+
+    public DatasetResource(DatasetService datasets, DatasetExporter exporter, DiplographConfig config) {
+        this.datasets = datasets;
+        this.exporter = exporter;
+        this.maxBytes = config.datasets().maxBodySize().asLongValue();
+    }
+
+    /** Imports a visits-dataset/1 document in one transaction and reports what it created and updated. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    public ImportReport importDataset(InputStream body) throws IOException {
+        java.nio.file.Path file = Files.createTempFile("diplograph-import", ".json");
+        try {
+            spool(body, file);
+            ImportReport report = datasets.importFile(file);
+            LOG.infof("Imported a dataset of %d bytes: %s", Files.size(file), report.records());
+            return report;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Exports everything as one visits-dataset/1 document. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response exportDataset() {
+        StreamingOutput body = exporter::export;
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\"").build();
+    }
+
+    /** Copies the body to disk, refusing it as soon as it grows past the limit. */
+    private void spool(InputStream body, java.nio.file.Path file) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            int read;
+            while ((read = body.read(buffer)) != -1) {
+                total += read;
+                if (total > maxBytes) {
+                    throw new PayloadTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.diplograph.error;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import dev.diplograph.dataset.InvalidDatasetException;
+import dev.diplograph.dataset.MalformedDatasetException;
+import dev.diplograph.dataset.PayloadTooLargeException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** Turns every failure of the REST endpoints into a JSON error body with a stable code; never a stack trace. */
+public class RestErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(RestErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidDataset(InvalidDatasetException e) {
+        var problems = e.errors().stream().map(p -> new ErrorBody.Problem(p.pointer(), p.message())).toList();
+        return json(422, new ErrorBody(ErrorCodes.INVALID_DATASET,
+                (e.errors().size() + e.omitted()) + " problem(s) found; nothing was written.", problems,
+                e.omitted() == 0 ? null : e.omitted()));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(MalformedDatasetException e) {
+        String where = e.line() < 0 ? "" : " (line " + e.line() + ", column " + e.column() + ")";
+        return json(400, ErrorBody.of(ErrorCodes.MALFORMED_BODY, e.getMessage() + where + " Nothing was written."));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PayloadTooLargeException e) {
+        return json(413, ErrorBody.of(ErrorCodes.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated() {
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(ErrorBody.of(ErrorCodes.UNAUTHENTICATED,
+                        "This operation needs a bearer token with the editor role."))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return json(403, ErrorBody.of(ErrorCodes.FORBIDDEN, "The token is valid but lacks the editor role."));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 406 -> "NOT_ACCEPTABLE";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> status >= 500 ? ErrorCodes.INTERNAL_SERVER_ERROR : "BAD_REQUEST";
+        };
+        String message = status == 415 ? "Send the body as Content-Type: application/json." : e.getMessage();
+        return json(status, ErrorBody.of(code, message));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure (reference %s)", reference);
+        return json(500, ErrorBody.of(ErrorCodes.INTERNAL_SERVER_ERROR,
+                "Internal server error (reference " + reference + "). Nothing was written."));
+    }
+
+    private static Response json(int status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}
