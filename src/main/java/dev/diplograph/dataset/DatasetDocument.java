@@ -31,6 +31,43 @@ public record DatasetDocument(
     /** The only format this service reads and writes. */
     public static final String FORMAT = "visits-dataset/1";
 
+    /** An empty document, to add records to with the {@code with...} methods. */
+    public static DatasetDocument empty() {
+        return new DatasetDocument(FORMAT, null, null, null, null, null, null, null, null);
+    }
+
+    public DatasetDocument withCountries(List<CountryRecord> records) {
+        return new DatasetDocument(format, records, sectors, leaders, sources, visits, projects, statements, milestones);
+    }
+
+    public DatasetDocument withSectors(List<SectorRecord> records) {
+        return new DatasetDocument(format, countries, records, leaders, sources, visits, projects, statements, milestones);
+    }
+
+    public DatasetDocument withLeaders(List<LeaderRecord> records) {
+        return new DatasetDocument(format, countries, sectors, records, sources, visits, projects, statements, milestones);
+    }
+
+    public DatasetDocument withSources(List<SourceRecord> records) {
+        return new DatasetDocument(format, countries, sectors, leaders, records, visits, projects, statements, milestones);
+    }
+
+    public DatasetDocument withVisits(List<VisitRecord> records) {
+        return new DatasetDocument(format, countries, sectors, leaders, sources, records, projects, statements, milestones);
+    }
+
+    public DatasetDocument withProjects(List<ProjectRecord> records) {
+        return new DatasetDocument(format, countries, sectors, leaders, sources, visits, records, statements, milestones);
+    }
+
+    public DatasetDocument withStatements(List<StatementRecord> records) {
+        return new DatasetDocument(format, countries, sectors, leaders, sources, visits, projects, records, milestones);
+    }
+
+    public DatasetDocument withMilestones(List<MilestoneRecord> records) {
+        return new DatasetDocument(format, countries, sectors, leaders, sources, visits, projects, statements, records);
+    }
+
     /** A country. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record CountryRecord(String code, String name, String nativeName) {

@@ -8,7 +8,20 @@ public class BadUserInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String field;
+
     public BadUserInputException(String message) {
+        this(message, null);
+    }
+
+    /** An error about one input field, given as a path such as {@code input.key}. */
+    public BadUserInputException(String message, String field) {
         super(message, null, false, false);
+        this.field = field;
+    }
+
+    /** The input field the error is about, or null. */
+    public String field() {
+        return field;
     }
 }

@@ -1,5 +1,7 @@
 package dev.diplograph.error;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -15,6 +17,7 @@ import dev.diplograph.dataset.PayloadTooLargeException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Turns every failure of the REST endpoints into a JSON error body with a stable code; never a stack trace. */
 public class RestErrorMappers {
@@ -40,12 +43,19 @@ public class RestErrorMappers {
         return json(413, ErrorBody.of(ErrorCodes.PAYLOAD_TOO_LARGE, e.getMessage()));
     }
 
+    /**
+     * A bearer token that is neither the editor token nor a valid JWT. On {@code /graphql} the body
+     * has the GraphQL error shape, so GraphQL clients find {@code extensions.code} where they look.
+     */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public Response unauthenticated() {
+    public Response unauthenticated(HttpServerRequest request) {
+        String message = "This operation needs a valid bearer token with the editor role.";
+        Object body = request.path().startsWith("/graphql")
+                ? Map.of("errors", List.of(Map.of("message", message,
+                        "extensions", Map.of("code", ErrorCodes.UNAUTHENTICATED))))
+                : ErrorBody.of(ErrorCodes.UNAUTHENTICATED, message);
         return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE).header("WWW-Authenticate", "Bearer")
-                .entity(ErrorBody.of(ErrorCodes.UNAUTHENTICATED,
-                        "This operation needs a bearer token with the editor role."))
-                .build();
+                .entity(body).build();
     }
 
     @ServerExceptionMapper

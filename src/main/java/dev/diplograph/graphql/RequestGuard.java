@@ -15,6 +15,9 @@ import java.util.concurrent.CompletionException;
 
 import org.jboss.logging.Logger;
 
+import dev.diplograph.dataset.DatasetError;
+import dev.diplograph.dataset.InvalidDatasetException;
+import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.error.ErrorCodes;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -44,7 +47,11 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.api.ErrorCode;
+import io.smallrye.graphql.validation.BeanValidationError;
 
 /**
  * Guards every GraphQL operation: before execution it rejects inputs the resolvers cannot honour
@@ -147,40 +154,85 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             if (error.getErrorType() == ErrorType.NullValueInNonNullableField && failedField) {
                 continue; // only the consequence of an error already reported for this field
             }
-            GraphQLError normalized = normalize(error);
-            failedField |= error instanceof ExceptionWhileDataFetching;
-            errors.add(normalized);
+            errors.addAll(normalize(error));
+            failedField |= error instanceof ExceptionWhileDataFetching || error instanceof BeanValidationError;
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
     }
 
-    private static GraphQLError normalize(GraphQLError error) {
+    private static List<GraphQLError> normalize(GraphQLError error) {
+        if (error instanceof BeanValidationError) {
+            return violations(error);
+        }
         if (error instanceof ExceptionWhileDataFetching fetching) {
-            Throwable cause = unwrap(fetching.getException());
-            if (cause.getClass().isAnnotationPresent(ErrorCode.class)) {
-                return error;
-            }
-            String reference = UUID.randomUUID().toString();
-            LOG.errorf(cause, "Unexpected failure while resolving %s (reference %s)", fetching.getPath(), reference);
-            return withCode(error, "Internal server error (reference " + reference + ").",
-                    ErrorCodes.INTERNAL_SERVER_ERROR);
+            return fetchingError(error, unwrap(fetching.getException()));
         }
         if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
-            return error;
+            return List.of(error);
         }
         if (error instanceof InvalidSyntaxError) {
-            return withCode(error, error.getMessage(), ErrorCodes.GRAPHQL_PARSE_FAILED);
+            return List.of(withCode(error, error.getMessage(), ErrorCodes.GRAPHQL_PARSE_FAILED, null));
         }
         if (error instanceof ValidationError validation) {
             boolean badValue = validation.getValidationErrorType() == ValidationErrorType.WrongType
                     || validation.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument;
-            return withCode(error, error.getMessage(),
-                    badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED);
+            return List.of(withCode(error, error.getMessage(),
+                    badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED, null));
         }
         if (error.getErrorType() == ErrorType.ValidationError) {
-            return withCode(error, error.getMessage(), ErrorCodes.BAD_USER_INPUT); // variable coercion
+            return List.of(withCode(error, error.getMessage(), ErrorCodes.BAD_USER_INPUT, null)); // variable coercion
         }
-        return withCode(error, error.getMessage(), ErrorCodes.INTERNAL_SERVER_ERROR);
+        return List.of(withCode(error, error.getMessage(), ErrorCodes.INTERNAL_SERVER_ERROR, null));
+    }
+
+    /** Errors thrown by resolvers: known ones keep their message and get their code, the rest are hidden. */
+    private static List<GraphQLError> fetchingError(GraphQLError error, Throwable cause) {
+        if (cause instanceof InvalidDatasetException invalid) {
+            List<GraphQLError> errors = new ArrayList<>();
+            for (DatasetError problem : invalid.errors()) {
+                String field = InputPaths.fromPointer(problem.pointer());
+                errors.add(withCode(error, field + ": " + problem.message(), ErrorCodes.BAD_USER_INPUT, field));
+            }
+            return errors;
+        }
+        if (cause instanceof BadUserInputException bad) {
+            return List.of(withCode(error, bad.getMessage(), ErrorCodes.BAD_USER_INPUT, bad.field()));
+        }
+        if (cause instanceof UnauthorizedException || cause instanceof AuthenticationFailedException) {
+            return List.of(withCode(error, "This operation needs a bearer token with the editor role.",
+                    ErrorCodes.UNAUTHENTICATED, null));
+        }
+        if (cause instanceof ForbiddenException) {
+            return List.of(withCode(error, "The token is valid but lacks the editor role.", ErrorCodes.FORBIDDEN,
+                    null));
+        }
+        if (cause.getClass().isAnnotationPresent(ErrorCode.class)) {
+            return List.of(withCode(error, cause.getMessage(), cause.getClass().getAnnotation(ErrorCode.class).value(),
+                    null));
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(cause, "Unexpected failure while resolving %s (reference %s)", error.getPath(), reference);
+        return List.of(withCode(error, "Internal server error (reference " + reference + ").",
+                ErrorCodes.INTERNAL_SERVER_ERROR, null));
+    }
+
+    /** One error per Bean Validation violation, each naming the input field it is about. */
+    private static List<GraphQLError> violations(GraphQLError error) {
+        Object violations = error.getExtensions() == null ? null : error.getExtensions().get("violations");
+        List<GraphQLError> errors = new ArrayList<>();
+        if (violations instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> violation) {
+                    String field = InputPaths.fromPropertyPath(violation.get("propertyPath"));
+                    errors.add(withCode(error, field + ": " + violation.get("message"), ErrorCodes.BAD_USER_INPUT,
+                            field));
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            errors.add(withCode(error, error.getMessage(), ErrorCodes.BAD_USER_INPUT, null));
+        }
+        return errors;
     }
 
     private static Throwable unwrap(Throwable t) {
@@ -192,9 +244,12 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         return current;
     }
 
-    private static GraphQLError withCode(GraphQLError error, String message, String code) {
+    private static GraphQLError withCode(GraphQLError error, String message, String code, String field) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code);
+        if (field != null) {
+            extensions.put("field", field);
+        }
         ErrorClassification classification = error.getErrorType();
         if (classification != null) {
             extensions.put("classification", classification.toString());

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
-import dev.diplograph.sector.Sector;
+import dev.diplograph.graph.Slugs;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A head of state or government whose visits and words the graph records, addressed by slug. */
@@ -35,7 +35,7 @@ public class Leader extends PanacheEntityBase {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = Sector.SLUG)
+    @Pattern(regexp = Slugs.PATTERN)
     @Column(nullable = false, length = 80)
     @NonNull
     @Description("Stable identifier, e.g. \"lee-jae-myung\".")

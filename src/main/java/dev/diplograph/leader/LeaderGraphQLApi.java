@@ -2,17 +2,24 @@ package dev.diplograph.leader;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import dev.diplograph.country.Country;
 import dev.diplograph.country.CountryService;
+import dev.diplograph.dataset.DeletionReport;
+import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.pagination.Connection;
 import dev.diplograph.pagination.Limits;
+import dev.diplograph.security.Roles;
 import dev.diplograph.statement.Statement;
 import dev.diplograph.statement.StatementService;
 import dev.diplograph.visit.Visit;
@@ -22,13 +29,15 @@ import dev.diplograph.visit.VisitService;
 @GraphQLApi
 public class LeaderGraphQLApi {
 
+    private final DeletionService deletions;
     private final LeaderService leaders;
     private final CountryService countries;
     private final VisitService visits;
     private final StatementService statements;
 
     public LeaderGraphQLApi(LeaderService leaders, CountryService countries, VisitService visits,
-            StatementService statements) {
+            StatementService statements, DeletionService deletions) {
+        this.deletions = deletions;
         this.leaders = leaders;
         this.countries = countries;
         this.visits = visits;
@@ -78,5 +87,22 @@ public class LeaderGraphQLApi {
     @Description(Connection.TOTAL_COUNT_DESCRIPTION)
     public int totalCount(@Source LeaderConnection connection) {
         return connection.countAll();
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates the leader, or replaces the one with the same slug. Idempotent. Needs the editor role.")
+    public Leader upsertLeader(@NonNull @Valid @Description("The leader.") LeaderInput input) {
+        return leaders.upsert(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Deletes the leader with this slug. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
+    public DeletionReport deleteLeader(@NonNull @Description("Leader slug.") String slug,
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
+        return deletions.leader(slug, cascade);
     }
 }

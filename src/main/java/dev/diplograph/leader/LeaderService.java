@@ -6,6 +6,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.diplograph.country.Country;
+import dev.diplograph.dataset.DatasetDocument;
+import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.pagination.Cursor;
 import dev.diplograph.pagination.Limits;
@@ -15,6 +17,12 @@ import dev.diplograph.pagination.Where;
 /** Reads leaders: look-ups, the paginated list, and batched resolution of speaker references. */
 @ApplicationScoped
 public class LeaderService {
+
+    private final DatasetService datasets;
+
+    public LeaderService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
 
     static final String CONNECTION = "leaders";
 
@@ -51,5 +59,11 @@ public class LeaderService {
     /** For each parent, the leader its foreign key points at; one statement for the whole batch. */
     public <P> List<Leader> forParents(List<P> parents, Function<P, Long> leaderId) {
         return Batches.toOne(parents, leaderId, Leader::withIds, l -> l.id);
+    }
+
+    /** Creates or replaces the leader through the dataset write path and returns it as stored. */
+    public Leader upsert(LeaderInput input) {
+        datasets.apply(DatasetDocument.empty().withLeaders(List.of(input.toRecord())));
+        return bySlug(input.slug);
     }
 }

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import dev.diplograph.sector.Sector;
+import dev.diplograph.graph.Slugs;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A dated fact in the history between countries (a war fought side by side, a treaty). */
@@ -39,7 +39,7 @@ public class Milestone extends PanacheEntityBase {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = Sector.SLUG)
+    @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "milestone_key", nullable = false, length = 80)
     @Name("key")
     @NonNull

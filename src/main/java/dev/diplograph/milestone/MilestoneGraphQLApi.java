@@ -2,22 +2,30 @@ package dev.diplograph.milestone;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import dev.diplograph.country.Country;
 import dev.diplograph.country.CountryService;
+import dev.diplograph.dataset.DeletionReport;
+import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
+import dev.diplograph.security.Roles;
 import dev.diplograph.source.SourceService;
 
 /** GraphQL entry point and relation fields of milestones. */
 @GraphQLApi
 public class MilestoneGraphQLApi {
 
+    private final DeletionService deletions;
     private static final String MILESTONE_COUNTRIES = """
             SELECT mc.milestone_id, mc.country_id FROM milestone_country mc JOIN country c ON c.id = mc.country_id
             WHERE mc.milestone_id IN (:ids) ORDER BY mc.milestone_id, c.code""";
@@ -30,7 +38,8 @@ public class MilestoneGraphQLApi {
     private final CountryService countries;
     private final SourceService sources;
 
-    public MilestoneGraphQLApi(MilestoneService milestones, CountryService countries, SourceService sources) {
+    public MilestoneGraphQLApi(MilestoneService milestones, CountryService countries, SourceService sources, DeletionService deletions) {
+        this.deletions = deletions;
         this.milestones = milestones;
         this.countries = countries;
         this.sources = sources;
@@ -55,5 +64,21 @@ public class MilestoneGraphQLApi {
     @Description("Sources that state the milestone, by key.")
     public List<@NonNull List<dev.diplograph.source.@NonNull Source>> sources(@Source List<Milestone> batch) {
         return sources.viaLinks(batch, m -> m.id, MILESTONE_SOURCES);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates the milestone, or replaces the one with the same key. Idempotent. Needs the editor role.")
+    public Milestone upsertMilestone(@NonNull @Valid @Description("The milestone.") MilestoneInput input) {
+        return milestones.upsert(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Deletes the milestone with this key. Needs the editor role.")
+    public DeletionReport deleteMilestone(@NonNull @Description("Milestone key.") String key) {
+        return deletions.milestone(key);
     }
 }

@@ -5,9 +5,18 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.diplograph.dataset.DatasetDocument;
+import dev.diplograph.dataset.DatasetService;
+
 /** Reads milestones, the dated history between countries. */
 @ApplicationScoped
 public class MilestoneService {
+
+    private final DatasetService datasets;
+
+    public MilestoneService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
 
     /** The milestone with this key, or null. */
     public Milestone byKey(String key) {
@@ -18,5 +27,11 @@ public class MilestoneService {
     public List<Milestone> involving(long countryA, long countryB) {
         return Milestone.list("from Milestone m where :a member of m.countryIds and :b member of m.countryIds"
                 + " order by m.year, m.key", Map.of("a", countryA, "b", countryB));
+    }
+
+    /** Creates or replaces the milestone through the dataset write path and returns it as stored. */
+    public Milestone upsert(MilestoneInput input) {
+        datasets.apply(DatasetDocument.empty().withMilestones(List.of(input.toRecord())));
+        return byKey(input.key);
     }
 }

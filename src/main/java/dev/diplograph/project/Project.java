@@ -26,7 +26,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
-import dev.diplograph.sector.Sector;
+import dev.diplograph.graph.Slugs;
 import dev.diplograph.visit.CooperationStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -43,7 +43,7 @@ public class Project extends PanacheEntityBase {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = Sector.SLUG)
+    @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "project_key", nullable = false, length = 80)
     @Name("key")
     @NonNull

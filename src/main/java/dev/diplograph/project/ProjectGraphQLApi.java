@@ -2,18 +2,26 @@ package dev.diplograph.project;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import dev.diplograph.country.Country;
 import dev.diplograph.country.CountryService;
+import dev.diplograph.dataset.DeletionReport;
+import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.sector.SectorService;
+import dev.diplograph.security.Roles;
 import dev.diplograph.visit.Visit;
 import dev.diplograph.visit.VisitService;
 
@@ -21,6 +29,7 @@ import dev.diplograph.visit.VisitService;
 @GraphQLApi
 public class ProjectGraphQLApi {
 
+    private final DeletionService deletions;
     private static final String PROJECT_COUNTRIES = """
             SELECT pc.project_id, pc.country_id FROM project_country pc JOIN country c ON c.id = pc.country_id
             WHERE pc.project_id IN (:ids) ORDER BY pc.project_id, c.code""";
@@ -31,7 +40,8 @@ public class ProjectGraphQLApi {
     private final VisitService visits;
 
     public ProjectGraphQLApi(ProjectService projects, SectorService sectors, CountryService countries,
-            VisitService visits) {
+            VisitService visits, DeletionService deletions) {
+        this.deletions = deletions;
         this.projects = projects;
         this.sectors = sectors;
         this.countries = countries;
@@ -64,5 +74,22 @@ public class ProjectGraphQLApi {
     @Description("Visits on which the project was discussed, newest first.")
     public List<@NonNull List<@NonNull Visit>> visits(@Source List<Project> batch) {
         return visits.forProjects(batch, p -> p.id);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates the project, or replaces the one with the same key. Idempotent. Needs the editor role.")
+    public Project upsertProject(@NonNull @Valid @Description("The project.") ProjectInput input) {
+        return projects.upsert(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Deletes the project with this key. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
+    public DeletionReport deleteProject(@NonNull @Description("Project key.") String key,
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
+        return deletions.project(key, cascade);
     }
 }

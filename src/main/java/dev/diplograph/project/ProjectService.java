@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.diplograph.dataset.DatasetDocument;
+import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
 import dev.diplograph.statement.Statement;
@@ -13,6 +15,12 @@ import dev.diplograph.visit.Visit;
 /** Reads projects and resolves project references in batches. */
 @ApplicationScoped
 public class ProjectService {
+
+    private final DatasetService datasets;
+
+    public ProjectService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
 
     private static final String BY_VISIT = """
             SELECT pv.visit_id, pv.project_id FROM project_visit pv JOIN project p ON p.id = pv.project_id
@@ -43,5 +51,11 @@ public class ProjectService {
     public List<Project> involving(long countryA, long countryB) {
         return Project.list("from Project p where :a member of p.countryIds and :b member of p.countryIds order by p.key",
                 Map.of("a", countryA, "b", countryB));
+    }
+
+    /** Creates or replaces the project through the dataset write path and returns it as stored. */
+    public Project upsert(ProjectInput input) {
+        datasets.apply(DatasetDocument.empty().withProjects(List.of(input.toRecord())));
+        return byKey(input.key);
     }
 }

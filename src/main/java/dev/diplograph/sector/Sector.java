@@ -22,6 +22,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Slugs;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An area of cooperation between countries (defense industry, nuclear power, ...), addressed by slug. */
@@ -30,9 +31,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Description("An area of cooperation between countries, e.g. defense industry or nuclear power.")
 public class Sector extends PanacheEntityBase {
 
-    /** Pattern every slug and key of the dataset format follows. */
-    public static final String SLUG = "[a-z0-9]+(-[a-z0-9]+)*";
-
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
     @Ignore
@@ -40,7 +38,7 @@ public class Sector extends PanacheEntityBase {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = SLUG)
+    @Pattern(regexp = Slugs.PATTERN)
     @Column(nullable = false, length = 80)
     @NonNull
     @Description("Stable identifier, e.g. \"defense-industry\".")

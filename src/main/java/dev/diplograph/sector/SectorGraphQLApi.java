@@ -2,19 +2,30 @@ package dev.diplograph.sector;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+
+import dev.diplograph.dataset.DeletionReport;
+import dev.diplograph.dataset.DeletionService;
+import dev.diplograph.security.Roles;
 
 /** GraphQL entry points and fields of sectors. */
 @GraphQLApi
 public class SectorGraphQLApi {
 
+    private final DeletionService deletions;
     private final SectorService sectors;
 
-    public SectorGraphQLApi(SectorService sectors) {
+    public SectorGraphQLApi(SectorService sectors, DeletionService deletions) {
+        this.deletions = deletions;
         this.sectors = sectors;
     }
 
@@ -36,5 +47,22 @@ public class SectorGraphQLApi {
     @Description("Lower-case words and phrases that signal this sector in a text, sorted.")
     public List<@NonNull List<@NonNull String>> keywords(@Source List<Sector> sources) {
         return sectors.keywords(sources);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates the sector, or replaces the one with the same slug. Idempotent. Needs the editor role.")
+    public Sector upsertSector(@NonNull @Valid @Description("The sector.") SectorInput input) {
+        return sectors.upsert(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Deletes the sector with this slug. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
+    public DeletionReport deleteSector(@NonNull @Description("Sector slug.") String slug,
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
+        return deletions.sector(slug, cascade);
     }
 }

@@ -9,12 +9,20 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.diplograph.dataset.DatasetDocument;
+import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
 
 /** Reads sectors and resolves sector references in batches. */
 @ApplicationScoped
 public class SectorService {
+
+    private final DatasetService datasets;
+
+    public SectorService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
 
     private static final String KEYWORDS = """
             SELECT sector_id, keyword FROM sector_keyword WHERE sector_id IN (:ids) ORDER BY sector_id, keyword""";
@@ -56,5 +64,11 @@ public class SectorService {
     /** Runs a link query; shared by services whose children are sectors. */
     public <P> List<List<Sector>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql) {
         return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Sector::withIds, s -> s.id);
+    }
+
+    /** Creates or replaces the sector through the dataset write path and returns it as stored. */
+    public Sector upsert(SectorInput input) {
+        datasets.apply(DatasetDocument.empty().withSectors(List.of(input.toRecord())));
+        return bySlug(input.slug);
     }
 }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
-import dev.diplograph.sector.Sector;
+import dev.diplograph.graph.Slugs;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A published piece (article, interview, transcript) that statements and visits are traced back to. */
@@ -35,7 +35,7 @@ public class Source extends PanacheEntityBase {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = Sector.SLUG)
+    @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "source_key", nullable = false, length = 80)
     @Name("key")
     @NonNull

@@ -1,17 +1,28 @@
 package dev.diplograph.source;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+
+import dev.diplograph.dataset.DeletionReport;
+import dev.diplograph.dataset.DeletionService;
+import dev.diplograph.security.Roles;
 
 /** GraphQL entry point for sources. */
 @GraphQLApi
 public class SourceGraphQLApi {
 
+    private final DeletionService deletions;
     private final SourceService sources;
 
-    public SourceGraphQLApi(SourceService sources) {
+    public SourceGraphQLApi(SourceService sources, DeletionService deletions) {
+        this.deletions = deletions;
         this.sources = sources;
     }
 
@@ -19,5 +30,22 @@ public class SourceGraphQLApi {
     @Description("The source with this key, or null when unknown.")
     public Source source(@NonNull @Description("Source key, e.g. \"aa-2025-11-23-lee-interview\".") String key) {
         return sources.byKey(key);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates the source, or replaces the one with the same key. Idempotent. Needs the editor role.")
+    public dev.diplograph.source.Source upsertSource(@NonNull @Valid @Description("The source.") SourceInput input) {
+        return sources.upsert(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Deletes the source with this key. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
+    public DeletionReport deleteSource(@NonNull @Description("Source key.") String key,
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
+        return deletions.source(key, cascade);
     }
 }

@@ -5,12 +5,21 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.diplograph.dataset.DatasetDocument;
+import dev.diplograph.dataset.DatasetService;
+import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
 
 /** Resolves source references in batches, so every statement can show where it came from cheaply. */
 @ApplicationScoped
 public class SourceService {
+
+    private final DatasetService datasets;
+
+    public SourceService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
 
     /** The source with this key, or null. */
     public Source byKey(String key) {
@@ -25,5 +34,14 @@ public class SourceService {
     /** For each parent, the sources a link table lists; one link query and one load for the whole batch. */
     public <P> List<List<Source>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql) {
         return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Source::withIds, s -> s.id);
+    }
+
+    /** Creates or replaces the source; the key is required here. */
+    public Source upsert(SourceInput input) {
+        if (input.key == null) {
+            throw new BadUserInputException("upsertSource needs input.key.", "input.key");
+        }
+        datasets.apply(DatasetDocument.empty().withSources(List.of(input.toRecord(input.key))));
+        return byKey(input.key);
     }
 }

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
-import dev.diplograph.sector.Sector;
+import dev.diplograph.graph.Slugs;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** What a leader said, quoted or paraphrased, always tied to the source it was taken from. */
@@ -43,7 +43,7 @@ public class Statement extends PanacheEntityBase {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = Sector.SLUG)
+    @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "statement_key", nullable = false, length = 80)
     @Name("key")
     @NonNull

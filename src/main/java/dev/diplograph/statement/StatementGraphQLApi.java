@@ -2,14 +2,20 @@ package dev.diplograph.statement;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import dev.diplograph.dataset.DeletionReport;
+import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.leader.Leader;
 import dev.diplograph.leader.LeaderService;
 import dev.diplograph.pagination.Connection;
@@ -18,6 +24,7 @@ import dev.diplograph.project.Project;
 import dev.diplograph.project.ProjectService;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.sector.SectorService;
+import dev.diplograph.security.Roles;
 import dev.diplograph.source.SourceService;
 import dev.diplograph.visit.Visit;
 import dev.diplograph.visit.VisitService;
@@ -26,6 +33,7 @@ import dev.diplograph.visit.VisitService;
 @GraphQLApi
 public class StatementGraphQLApi {
 
+    private final DeletionService deletions;
     private static final String STATEMENT_SECTORS = """
             SELECT ss.statement_id, ss.sector_id FROM statement_sector ss JOIN sector s ON s.id = ss.sector_id
             WHERE ss.statement_id IN (:ids) ORDER BY ss.statement_id, s.slug""";
@@ -38,7 +46,8 @@ public class StatementGraphQLApi {
     private final ProjectService projects;
 
     public StatementGraphQLApi(StatementService statements, LeaderService leaders, VisitService visits,
-            SourceService sources, SectorService sectors, ProjectService projects) {
+            SourceService sources, SectorService sectors, ProjectService projects, DeletionService deletions) {
+        this.deletions = deletions;
         this.statements = statements;
         this.leaders = leaders;
         this.visits = visits;
@@ -96,5 +105,21 @@ public class StatementGraphQLApi {
     @Description(Connection.TOTAL_COUNT_DESCRIPTION)
     public int totalCount(@Source StatementConnection connection) {
         return connection.countAll();
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates the statement, or replaces the one with the same key. Idempotent. Needs the editor role.")
+    public Statement upsertStatement(@NonNull @Valid @Description("The statement.") StatementInput input) {
+        return statements.upsert(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Deletes the statement with this key. Needs the editor role.")
+    public DeletionReport deleteStatement(@NonNull @Description("Statement key.") String key) {
+        return deletions.statement(key);
     }
 }

@@ -7,6 +7,10 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.diplograph.dataset.DatasetDocument.StatementRecord;
+import dev.diplograph.dataset.DatasetDocument;
+import dev.diplograph.dataset.DatasetService;
+import dev.diplograph.dataset.StatementKeys;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
@@ -22,6 +26,12 @@ import dev.diplograph.visit.Visit;
 /** Reads statements: the filtered quotes list and the batched per-speaker, per-visit and per-area lists. */
 @ApplicationScoped
 public class StatementService {
+
+    private final DatasetService datasets;
+
+    public StatementService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
 
     static final String CONNECTION = "quotes";
 
@@ -150,5 +160,12 @@ public class StatementService {
         }
         return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
                 Statement::withIds, s -> s.id);
+    }
+
+    /** Creates or replaces the statement (its key derived when absent) and returns it as stored. */
+    public Statement upsert(StatementInput input) {
+        StatementRecord record = input.toRecord();
+        datasets.apply(DatasetDocument.empty().withStatements(List.of(record)));
+        return Statement.findByKey(StatementKeys.keyOf(record)).orElseThrow();
     }
 }

@@ -29,7 +29,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
-import dev.diplograph.sector.Sector;
+import dev.diplograph.graph.Slugs;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -48,7 +48,7 @@ public class Visit extends PanacheEntityBase {
 
     @NotBlank
     @Size(max = 80)
-    @Pattern(regexp = Sector.SLUG)
+    @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "visit_key", nullable = false, length = 80)
     @Name("key")
     @NonNull

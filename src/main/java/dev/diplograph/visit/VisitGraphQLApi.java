@@ -2,9 +2,13 @@ package dev.diplograph.visit;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -12,6 +16,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.diplograph.country.Country;
 import dev.diplograph.country.CountryService;
+import dev.diplograph.dataset.DeletionReport;
+import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.leader.Leader;
 import dev.diplograph.leader.LeaderService;
 import dev.diplograph.pagination.Connection;
@@ -20,6 +26,7 @@ import dev.diplograph.project.Project;
 import dev.diplograph.project.ProjectService;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.sector.SectorService;
+import dev.diplograph.security.Roles;
 import dev.diplograph.source.SourceService;
 import dev.diplograph.statement.Statement;
 import dev.diplograph.statement.StatementService;
@@ -28,6 +35,7 @@ import dev.diplograph.statement.StatementService;
 @GraphQLApi
 public class VisitGraphQLApi {
 
+    private final DeletionService deletions;
     private static final String VISIT_SOURCES = """
             SELECT vs.visit_id, vs.source_id FROM visit_source vs JOIN source s ON s.id = vs.source_id
             WHERE vs.visit_id IN (:ids) ORDER BY vs.visit_id, s.source_key""";
@@ -41,7 +49,8 @@ public class VisitGraphQLApi {
     private final SourceService sources;
 
     public VisitGraphQLApi(VisitService visits, LeaderService leaders, CountryService countries,
-            SectorService sectors, ProjectService projects, StatementService statements, SourceService sources) {
+            SectorService sectors, ProjectService projects, StatementService statements, SourceService sources, DeletionService deletions) {
+        this.deletions = deletions;
         this.visits = visits;
         this.leaders = leaders;
         this.countries = countries;
@@ -146,5 +155,22 @@ public class VisitGraphQLApi {
     @Description(Connection.TOTAL_COUNT_DESCRIPTION)
     public int totalCount(@Source VisitConnection connection) {
         return connection.countAll();
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates the visit, or replaces the one with the same key. Idempotent. Needs the editor role.")
+    public Visit upsertVisit(@NonNull @Valid @Description("The visit.") VisitInput input) {
+        return visits.upsert(input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Deletes the visit with this key. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
+    public DeletionReport deleteVisit(@NonNull @Description("Visit key.") String key,
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
+        return deletions.visit(key, cascade);
     }
 }

@@ -12,6 +12,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.diplograph.country.Country;
+import dev.diplograph.dataset.DatasetDocument;
+import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
@@ -25,6 +27,12 @@ import dev.diplograph.sector.Sector;
 /** Reads visits and their cooperation areas: look-ups, the filtered list, and batched relations. */
 @ApplicationScoped
 public class VisitService {
+
+    private final DatasetService datasets;
+
+    public VisitService(DatasetService datasets) {
+        this.datasets = datasets;
+    }
 
     static final String CONNECTION = "visits";
 
@@ -156,5 +164,11 @@ public class VisitService {
         }
         return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
                 Visit::withIds, v -> v.id);
+    }
+
+    /** Creates or replaces the visit through the dataset write path and returns it as stored. */
+    public Visit upsert(VisitInput input) {
+        datasets.apply(DatasetDocument.empty().withVisits(List.of(input.toRecord())));
+        return byKey(input.key);
     }
 }
