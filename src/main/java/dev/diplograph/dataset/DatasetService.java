@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.diplograph.dataset.DatasetDocument.AreaRecord;
 import dev.diplograph.dataset.DatasetDocument.CountryRecord;
 import dev.diplograph.dataset.DatasetDocument.LeaderRecord;
 import dev.diplograph.dataset.DatasetDocument.MilestoneRecord;
@@ -41,6 +44,7 @@ import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
+import dev.diplograph.error.BadUserInputException;
 
 /**
  * Imports visits-dataset/1 documents: streams the document, checks each item against the JSON
@@ -123,6 +127,56 @@ public class DatasetService {
             return new ImportReport(writer.counts(), (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure while writing records", e);
+        }
+    }
+
+    /**
+     * Creates or updates one cooperation area of a visit, leaving the visit's other areas alone.
+     *
+     * @throws BadUserInputException when the visit or the sector does not exist
+     */
+    @Transactional
+    public void setArea(String visitKey, AreaRecord area) {
+        try (Connection connection = dataSource.getConnection()) {
+            Long visit = single(connection, "SELECT id FROM visit WHERE visit_key = ?", visitKey);
+            if (visit == null) {
+                throw new BadUserInputException("unknown visit \"" + visitKey + "\"", "visit");
+            }
+            Long sector = single(connection, "SELECT id FROM sector WHERE slug = ?", area.sector());
+            if (sector == null) {
+                throw new BadUserInputException("unknown sector \"" + area.sector() + "\"", "input.sector");
+            }
+            String status = area.status() == null ? null : area.status().name();
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE cooperation_area SET status = ?, summary = ? WHERE visit_id = ? AND sector_id = ?")) {
+                update.setString(1, status);
+                update.setString(2, area.summary());
+                update.setLong(3, visit);
+                update.setLong(4, sector);
+                if (update.executeUpdate() > 0) {
+                    return;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO cooperation_area (id, visit_id, sector_id, status, summary) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setLong(1, new IdAllocator(connection, dialect).next("cooperation_area"));
+                insert.setLong(2, visit);
+                insert.setLong(3, sector);
+                insert.setString(4, status);
+                insert.setString(5, area.summary());
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Database failure while writing a cooperation area", e);
+        }
+    }
+
+    private static Long single(Connection connection, String sql, String key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
         }
     }
 

@@ -106,7 +106,8 @@ public final class Batches {
     public static <P, T> List<List<T>> toMany(List<P> parents, Function<P, Long> parentId, Map<Long, List<T>> children) {
         List<List<T>> result = new ArrayList<>(parents.size());
         for (P parent : parents) {
-            result.add(children.getOrDefault(parentId.apply(parent), List.of()));
+            Long id = parentId.apply(parent);
+            result.add(id == null ? List.of() : children.getOrDefault(id, List.of()));
         }
         return result;
     }

@@ -16,6 +16,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -98,6 +99,11 @@ public class Statement extends PanacheEntityBase {
     @Column(name = "project_id", nullable = false)
     @Ignore
     public Set<Long> projectIds = new LinkedHashSet<>();
+
+    /** Set only on statements proposed by an ingestion dry run, which are never stored. */
+    @Transient
+    @Ignore
+    public transient StatementPreview preview;
 
     /** Finds a statement by key. */
     public static Optional<Statement> findByKey(String key) {

@@ -1,6 +1,8 @@
 package dev.diplograph.statement;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -70,13 +72,13 @@ public class StatementGraphQLApi {
     @NonNull
     @Description("The leader who said it.")
     public List<@NonNull Leader> speaker(@Source List<Statement> batch) {
-        return leaders.forParents(batch, s -> s.speakerId);
+        return previewed(batch, leaders.forParents(batch, s -> s.speakerId), StatementPreview::speaker);
     }
 
     // Batched: one statement loads the visits of all statements in the response.
     @Description("The visit the statement was made for, if any.")
     public List<Visit> visit(@Source List<Statement> batch) {
-        return visits.forParents(batch, s -> s.visitId);
+        return previewed(batch, visits.forParents(batch, s -> s.visitId), StatementPreview::visit);
     }
 
     // Batched: one statement loads the sources of all statements in the response.
@@ -84,21 +86,21 @@ public class StatementGraphQLApi {
     @Description("Where the statement was published.")
     @Name("source")
     public List<dev.diplograph.source.@NonNull Source> statementSource(@Source List<Statement> batch) {
-        return sources.forParents(batch, s -> s.sourceId);
+        return previewed(batch, sources.forParents(batch, s -> s.sourceId), StatementPreview::source);
     }
 
     // Batched: one link query and one load for the sectors of all statements in the response.
     @NonNull
     @Description("Sectors the statement is about, by slug.")
     public List<@NonNull List<@NonNull Sector>> sectors(@Source List<Statement> batch) {
-        return sectors.viaLinks(batch, s -> s.id, STATEMENT_SECTORS);
+        return previewed(batch, sectors.viaLinks(batch, s -> s.id, STATEMENT_SECTORS), StatementPreview::sectors);
     }
 
     // Batched: one link query and one load for the projects of all statements in the response.
     @NonNull
     @Description("Projects the statement mentions, by key.")
     public List<@NonNull List<@NonNull Project>> projects(@Source List<Statement> batch) {
-        return projects.forStatements(batch);
+        return previewed(batch, projects.forStatements(batch), StatementPreview::projects);
     }
 
     @NonNull
@@ -121,5 +123,20 @@ public class StatementGraphQLApi {
     @Description("Deletes the statement with this key. Needs the editor role.")
     public DeletionReport deleteStatement(@NonNull @Description("Statement key.") String key) {
         return deletions.statement(key);
+    }
+
+    /** Replaces the resolved values of proposed (unstored) statements by their previews. */
+    private static <T> List<T> previewed(List<Statement> batch, List<T> resolved, Function<StatementPreview, T> pick) {
+        List<T> result = null;
+        for (int i = 0; i < batch.size(); i++) {
+            StatementPreview preview = batch.get(i).preview;
+            if (preview != null) {
+                if (result == null) {
+                    result = new ArrayList<>(resolved);
+                }
+                result.set(i, pick.apply(preview));
+            }
+        }
+        return result == null ? resolved : result;
     }
 }

@@ -173,4 +173,22 @@ public class VisitGraphQLApi {
             @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
         return deletions.visit(key, cascade);
     }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Creates or updates one cooperation area of a visit, leaving its other areas as they are. Needs the editor role.")
+    public CooperationArea setCooperationArea(@NonNull @Description("Key of an existing visit.") String visit,
+            @NonNull @Valid @Description("The area: an existing sector, its status and summary.") CooperationAreaInput input) {
+        return visits.setArea(visit, input);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.EDITOR)
+    @NonNull
+    @Description("Removes the cooperation area of this sector from the visit; the sector itself stays. Needs the editor role.")
+    public DeletionReport removeCooperationArea(@NonNull @Description("Visit key.") String visit,
+            @NonNull @Description("Sector slug.") String sector) {
+        return deletions.cooperationArea(visit, sector);
+    }
 }

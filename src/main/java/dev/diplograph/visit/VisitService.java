@@ -171,4 +171,11 @@ public class VisitService {
         datasets.apply(DatasetDocument.empty().withVisits(List.of(input.toRecord())));
         return byKey(input.key);
     }
+
+    /** Sets one cooperation area of a visit and returns it as stored. */
+    public CooperationArea setArea(String visitKey, CooperationAreaInput input) {
+        datasets.setArea(visitKey, input.toRecord());
+        return CooperationArea.find("visitId = (select v.id from Visit v where v.key = ?1)"
+                + " and sectorId = (select s.id from Sector s where s.slug = ?2)", visitKey, input.sector).firstResult();
+    }
 }

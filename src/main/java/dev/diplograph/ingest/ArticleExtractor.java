@@ -1,0 +1,477 @@
+package dev.diplograph.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Proposes statements from the plain text of a news article, the way a careful editor reads one:
+ * direct quotes are the verbatim spans between quotation marks (straight or curly, joined when a
+ * quote runs on across sentences), attributed through the reporting clause of their sentence
+ * ("Lee said", "he added", "the president said"), with pronouns and titles resolved to the last
+ * named speaker; paraphrases are sentences of reported speech with the reporting clause taken out.
+ * Quoted words and short phrases inside a sentence (fewer than {@value #MIN_QUOTE_WORDS} words) are
+ * fragments, not quotes. Statements by people who are not known leaders are left out. Pure logic,
+ * no database: the caller supplies the {@link Lexicon}.
+ */
+public final class ArticleExtractor {
+
+    /** Quotes shorter than this many words are fragments of the surrounding sentence. */
+    static final int MIN_QUOTE_WORDS = 5;
+    /** Paraphrases shorter than this many words say too little to keep. */
+    static final int MIN_PARAPHRASE_WORDS = 6;
+
+    private static final String VERBS = "said|says|say|added|adds|adding|noted|notes|noting|stressed|stresses|stressing"
+            + "|told|tells|explained|explains|explaining|emphasized|emphasised|emphasizing|underlined|underlining"
+            + "|remarked|stated|states|declared|insisted|warned|urged|pointed out|affirmed|reiterated|announced";
+    private static final Pattern VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
+    private static final Pattern ACCORDING_TO = Pattern.compile("\\b[Aa]ccording to\\s+");
+    private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
+    private static final Pattern CAPITALIZED_NAME = Pattern.compile(
+            "([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})\\s+(?:further\\s+|also\\s+)?$");
+    private static final Pattern NAME_AFTER = Pattern.compile("^\\s+([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})");
+    private static final Pattern CLAUSE_TAIL = Pattern.compile(
+            "^(?:\\s*,?\\s*(?:adding|noting|stressing|explaining)(?:\\s+that)?\\b|\\s+that\\b)?\\s*[:,]?");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+
+    private final Lexicon lexicon;
+
+    public ArticleExtractor(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** A proposed statement; {@code speaker} is a leader slug. */
+    public record Proposal(String kind, String text, String speaker, Set<String> sectors, Set<String> projects,
+            int start) {
+    }
+
+    /** A quote: its text segments in the article (inner text, without the marks) and its overall span. */
+    record Quote(List<int[]> segments, int open, int close) {
+
+        String text(String article) {
+            StringBuilder text = new StringBuilder();
+            for (int[] segment : segments) {
+                String part = article.substring(segment[0], segment[1]).strip();
+                if (!part.isEmpty()) {
+                    if (text.length() > 0) {
+                        text.append(' ');
+                    }
+                    text.append(part);
+                }
+            }
+            String joined = text.toString().replaceAll("\\s+", " ");
+            return joined.replaceAll("[,;:\\s]+$", "");
+        }
+    }
+
+    /**
+     * Extracts the statements of {@code article}.
+     *
+     * @param defaultSpeaker slug used for quotes without any attribution, or null to leave them out
+     */
+    public List<Proposal> extract(String article, String defaultSpeaker) {
+        List<Quote> quotes = quotes(article);
+        List<int[]> sentences = sentences(article, quotes);
+        List<Proposal> proposals = new ArrayList<>();
+        String lastSpeaker = null; // slug of the last named leader, or OTHER for someone unknown
+        String lastQuoteSpeaker = null;
+        for (int[] sentence : sentences) {
+            List<Quote> inside = new ArrayList<>();
+            for (Quote quote : quotes) {
+                if (quote.open() >= sentence[0] && quote.close() <= sentence[1]) {
+                    inside.add(quote);
+                }
+            }
+            List<Quote> direct = inside.stream().filter(q -> words(q.text(article)) >= MIN_QUOTE_WORDS).toList();
+            String frame = frame(article, sentence, direct);
+            Attribution attribution = attribute(frame, lastSpeaker);
+            String named = lastNamed(frame, lastSpeaker);
+            String speaker = attribution == null ? null : attribution.speaker();
+            for (Quote quote : direct) {
+                String quoteSpeaker = speaker;
+                if (quoteSpeaker == null) {
+                    boolean opensSentence = article.substring(sentence[0], quote.open()).isBlank();
+                    quoteSpeaker = opensSentence && lastQuoteSpeaker != null ? lastQuoteSpeaker : defaultSpeaker;
+                }
+                if (quoteSpeaker != null && !Lexicon.OTHER.equals(quoteSpeaker)) {
+                    String context = article.substring(sentence[0], sentence[1]);
+                    proposals.add(new Proposal("DIRECT", quote.text(article), quoteSpeaker, lexicon.sectorsIn(context),
+                            lexicon.projectsIn(context), quote.segments().get(0)[0]));
+                }
+                lastQuoteSpeaker = quoteSpeaker;
+            }
+            if (speaker != null && !Lexicon.OTHER.equals(speaker)) {
+                String paraphrase = paraphrase(article, sentence, direct, attribution);
+                if (paraphrase != null) {
+                    proposals.add(new Proposal("PARAPHRASE", paraphrase, speaker, lexicon.sectorsIn(paraphrase),
+                            lexicon.projectsIn(paraphrase), sentence[0]));
+                }
+            }
+            lastSpeaker = speaker != null ? speaker : named;
+            if (direct.isEmpty()) {
+                lastQuoteSpeaker = null;
+            }
+        }
+        proposals.sort(Comparator.comparingInt(Proposal::start));
+        return proposals;
+    }
+
+    // ---------------------------------------------------------------- quotes
+
+    /**
+     * Finds the quotes. “ opens and ” closes; a straight quote opens when it follows a space or an
+     * opening bracket and precedes a letter, and closes otherwise. An opening mark inside an open
+     * quote, or a new quote separated from the last only by spaces, continues the same quote (the
+     * way news agencies print a quote that runs across sentences). A closing mark with no open
+     * quote is a stray mark and ignored.
+     */
+    static List<Quote> quotes(String text) {
+        List<Quote> quotes = new ArrayList<>();
+        List<int[]> segments = null;
+        int open = -1;
+        int segmentStart = -1;
+        int lastClose = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean opening;
+            if (c == '“') {
+                opening = true;
+            } else if (c == '”') {
+                opening = false;
+            } else if (c == '"') {
+                char before = i == 0 ? ' ' : text.charAt(i - 1);
+                char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+                opening = (Character.isWhitespace(before) || "([{—–-:".indexOf(before) >= 0)
+                        && !Character.isWhitespace(after);
+                if (!opening && segments == null && !Character.isWhitespace(after) && Character.isWhitespace(before)) {
+                    opening = true;
+                }
+            } else {
+                continue;
+            }
+            if (opening) {
+                if (segments != null) {
+                    segments.add(new int[] { segmentStart, i }); // runs on: the quote continues
+                } else if (lastClose >= 0 && text.substring(lastClose + 1, i).isBlank()
+                        && text.substring(lastClose + 1, i).indexOf('\n') < 0 && !quotes.isEmpty()) {
+                    Quote previous = quotes.remove(quotes.size() - 1); // adjacent quotes are one quote
+                    segments = new ArrayList<>(previous.segments());
+                    open = previous.open();
+                } else {
+                    segments = new ArrayList<>();
+                    open = i;
+                }
+                segmentStart = i + 1;
+            } else if (segments != null) {
+                segments.add(new int[] { segmentStart, i });
+                quotes.add(new Quote(segments, open, i + 1));
+                segments = null;
+                lastClose = i;
+            }
+        }
+        if (segments != null) {
+            segments.add(new int[] { segmentStart, text.length() });
+            quotes.add(new Quote(segments, open, text.length()));
+        }
+        return quotes;
+    }
+
+    // ---------------------------------------------------------------- sentences
+
+    /** Sentence spans; a boundary never falls inside a quote, nor after an initial such as "U.N.". */
+    static List<int[]> sentences(String text, List<Quote> quotes) {
+        List<int[]> sentences = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paragraph = c == '\n';
+            if (!paragraph && ".!?".indexOf(c) < 0) {
+                continue;
+            }
+            int end = i + 1;
+            Quote closing = closedRightAfter(i, quotes);
+            if (closing != null) {
+                end = closing.close(); // "... globally." ends the sentence after the closing mark
+            } else if (insideQuote(i, quotes)) {
+                continue;
+            }
+            while (!paragraph && end < text.length() && "\"”’)".indexOf(text.charAt(end)) >= 0
+                    && !insideQuote(end, quotes) && !opensQuote(end, quotes)) {
+                end++;
+            }
+            if (!paragraph) {
+                if (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    continue;
+                }
+                if (c == '.' && isInitial(text, i) && !nextIsParagraph(text, end)) {
+                    continue;
+                }
+            }
+            if (!text.substring(start, end).isBlank()) {
+                sentences.add(new int[] { start, end });
+            }
+            start = end;
+        }
+        if (start < text.length() && !text.substring(start).isBlank()) {
+            sentences.add(new int[] { start, text.length() });
+        }
+        return sentences;
+    }
+
+    /** The quote whose final closing mark directly follows {@code index}, if any. */
+    private static Quote closedRightAfter(int index, List<Quote> quotes) {
+        for (Quote quote : quotes) {
+            if (quote.close() - 2 == index) {
+                return quote;
+            }
+        }
+        return null;
+    }
+
+    private static boolean opensQuote(int index, List<Quote> quotes) {
+        for (Quote quote : quotes) {
+            if (quote.open() == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideQuote(int index, List<Quote> quotes) {
+        for (Quote quote : quotes) {
+            if (index > quote.open() && index < quote.close() - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A period after a single capital letter, as in "U.N." or "J. Smith". */
+    private static boolean isInitial(String text, int period) {
+        return period >= 1 && Character.isUpperCase(text.charAt(period - 1))
+                && (period == 1 || !Character.isLetter(text.charAt(period - 2)));
+    }
+
+    private static boolean nextIsParagraph(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        return i >= text.length() || text.charAt(i) == '\n';
+    }
+
+    // ---------------------------------------------------------------- attribution
+
+    /** Who a sentence's reporting clause names, and where that clause is in the frame. */
+    record Attribution(String speaker, int start, int end, boolean clause) {
+    }
+
+    /** The sentence with its direct quotes blanked out, so their words are never read as a clause. */
+    private static String frame(String article, int[] sentence, List<Quote> direct) {
+        StringBuilder frame = new StringBuilder(article.substring(sentence[0], sentence[1]));
+        for (Quote quote : direct) {
+            for (int i = quote.open(); i < quote.close(); i++) {
+                frame.setCharAt(i - sentence[0], ' ');
+            }
+        }
+        return frame.toString();
+    }
+
+    /**
+     * Finds the reporting clause: a speech verb with a speaker right before it ("Lee said", "he
+     * added", "the South Korean president said"), right after it ("said Lee"), or "according to X";
+     * failing that, a known name or title anywhere before the verb ("the president spoke to AA and
+     * said that").
+     */
+    Attribution attribute(String frame, String lastSpeaker) {
+        Matcher according = ACCORDING_TO.matcher(frame);
+        if (according.find()) {
+            Mention mention = mentionAt(frame, according.end());
+            if (mention != null) {
+                return new Attribution(resolve(mention, lastSpeaker), according.start(), mention.end(), true);
+            }
+        }
+        Matcher verb = VERB.matcher(frame);
+        while (verb.find()) {
+            String left = frame.substring(0, verb.start());
+            Mention before = mentionBefore(left);
+            if (before != null) {
+                int end = clauseEnd(frame, verb.end());
+                return new Attribution(resolve(before, lastSpeaker), before.start(), end, true);
+            }
+            Matcher after = NAME_AFTER.matcher(frame.substring(verb.end()));
+            if (after.find()) {
+                String name = after.group(1);
+                String slug = lexicon.leaderNamed(name);
+                return new Attribution(slug != null ? slug : Lexicon.OTHER, verb.start(), verb.end() + after.end(),
+                        true);
+            }
+            Mention subject = lastKnownMention(left);
+            if (subject != null) {
+                // the speaker is the subject of a longer clause: good enough to attribute a quote, too
+                // uncertain to cut the sentence into a paraphrase
+                return new Attribution(resolve(subject, lastSpeaker), verb.start(), clauseEnd(frame, verb.end()),
+                        false);
+            }
+        }
+        return null;
+    }
+
+    /** The reporting clause ends after the verb and an "adding that", "that" or colon that follows it. */
+    private static int clauseEnd(String frame, int verbEnd) {
+        Matcher tail = CLAUSE_TAIL.matcher(frame.substring(verbEnd));
+        return tail.find() ? verbEnd + tail.end() : verbEnd;
+    }
+
+    /** A speaker mention: a known leader's slug, a title, a pronoun or an unknown name. */
+    record Mention(String slug, String title, boolean pronoun, int start, int end) {
+    }
+
+    private Mention mentionBefore(String left) {
+        Lexicon.Match known = lexicon.aliasEndingAt(left);
+        if (known != null) {
+            return new Mention(known.slug(), null, false, known.start(), known.end());
+        }
+        Lexicon.Match title = lexicon.titleEndingAt(left);
+        if (title != null) {
+            return new Mention(null, title.slug(), false, title.start(), title.end());
+        }
+        Matcher pronoun = PRONOUN.matcher(left);
+        if (pronoun.find()) {
+            return new Mention(null, null, true, pronoun.start(), pronoun.end(1));
+        }
+        Matcher name = CAPITALIZED_NAME.matcher(left);
+        if (name.find() && !isSentenceOpening(left, name.start())) {
+            return new Mention(Lexicon.OTHER, null, false, name.start(), name.end(1));
+        }
+        return null;
+    }
+
+    private Mention mentionAt(String frame, int from) {
+        Lexicon.Match known = lexicon.aliasStartingAt(frame, from);
+        if (known != null) {
+            return new Mention(known.slug(), null, false, known.start(), known.end());
+        }
+        Matcher name = NAME_AFTER.matcher(" " + frame.substring(from));
+        if (name.find()) {
+            return new Mention(Lexicon.OTHER, null, false, from, from + name.end() - 1);
+        }
+        return null;
+    }
+
+    /** The last known name or title before a verb, for clauses such as "the president spoke ... and said". */
+    private Mention lastKnownMention(String left) {
+        Lexicon.Match known = lexicon.lastAlias(left);
+        Lexicon.Match title = lexicon.lastTitle(left);
+        if (known != null && (title == null || known.start() > title.start())) {
+            return new Mention(known.slug(), null, false, known.start(), known.end());
+        }
+        if (title != null) {
+            return new Mention(null, title.slug(), false, title.start(), title.end());
+        }
+        return null;
+    }
+
+    /** A capitalised word at the very start of a sentence is not taken for a name by itself. */
+    private static boolean isSentenceOpening(String left, int start) {
+        return left.substring(0, start).isBlank() && !left.substring(start).strip().contains(" ");
+    }
+
+    private String resolve(Mention mention, String lastSpeaker) {
+        if (mention.slug() != null) {
+            return mention.slug();
+        }
+        if (mention.pronoun()) {
+            return lastSpeaker;
+        }
+        // a title ("the president"): the last named leader when the office fits, else the only leader with it
+        if (lastSpeaker != null && lexicon.hasOffice(lastSpeaker, mention.title())) {
+            return lastSpeaker;
+        }
+        return lexicon.onlyLeaderWithOffice(mention.title());
+    }
+
+    /** The leader named last in the sentence (by name), or the previous one if none is named. */
+    private String lastNamed(String frame, String lastSpeaker) {
+        Lexicon.Match known = lexicon.lastAlias(frame);
+        return known != null ? known.slug() : lastSpeaker;
+    }
+
+    // ---------------------------------------------------------------- paraphrase
+
+    /**
+     * The sentence as reported speech without its reporting clause; null when the sentence is mostly
+     * a direct quote (the quote says it already) or too short.
+     */
+    private static String paraphrase(String article, int[] sentence, List<Quote> direct,
+            Attribution attribution) {
+        if (!attribution.clause()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(article.substring(sentence[0], sentence[1]));
+        boolean removedBefore = false;
+        boolean removedAfter = false;
+        for (Quote quote : direct) {
+            if (!inline(article, quote)) {
+                for (int i = quote.open(); i < quote.close(); i++) {
+                    text.setCharAt(i - sentence[0], ' '); // a quote standing on its own is its own statement
+                }
+                if (quote.open() - sentence[0] < attribution.start()) {
+                    removedBefore = true;
+                } else {
+                    removedAfter = true;
+                }
+            }
+        }
+        // what is left of a part that held a whole quote is only its frame ("Through its industrial base,")
+        String clause = text.substring(attribution.start(), Math.min(attribution.end(), text.length()));
+        String before = removedBefore ? ""
+                : text.substring(0, attribution.start()).strip().replaceAll("[,;:]+$", "").strip();
+        String after = removedAfter ? ""
+                : text.substring(Math.min(attribution.end(), text.length())).strip().replaceAll("^[,;:]+", "").strip();
+        String joined;
+        if (before.isEmpty()) {
+            joined = after;
+        } else if (after.isEmpty() || after.matches("^[.!?\"”’\\s]+$")) {
+            joined = before + ".";
+        } else {
+            joined = before + (clause.matches("(?s).*\\b(?:adding|noting|stressing|explaining)\\b.*") ? "; " : ", ")
+                    + after;
+        }
+        String clean = joined.replaceAll("[\"“”]", "").replaceAll("\\s+", " ").strip();
+        clean = clean.replaceAll("^(?:that|,)\\s+", "").replaceAll("\\s+([,.;:])", "$1").replaceAll("([,;])[,;]+", "$1");
+        clean = clean.replaceAll("[,;:]+$", "");
+        if (!clean.endsWith(".") && !clean.endsWith("?") && !clean.endsWith("!")) {
+            clean = clean + ".";
+        }
+        if (words(clean) < MIN_PARAPHRASE_WORDS) {
+            return null;
+        }
+        return Character.toUpperCase(clean.charAt(0)) + clean.substring(1);
+    }
+
+    /** A quote that the sentence goes on after in lower case, as in: "We also aim ..." into industries. */
+    private static boolean inline(String article, Quote quote) {
+        char last = article.charAt(Math.max(quote.open(), quote.close() - 2));
+        if (",.;:!?".indexOf(last) >= 0) {
+            return false;
+        }
+        int i = quote.close();
+        while (i < article.length() && article.charAt(i) == ' ') {
+            i++;
+        }
+        return i < article.length() && Character.isLowerCase(article.charAt(i));
+    }
+
+    static int words(String text) {
+        Matcher m = WORD.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

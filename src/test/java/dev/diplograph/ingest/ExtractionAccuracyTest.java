@@ -1,0 +1,141 @@
+package dev.diplograph.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Measures the extractor against hand-labelled readings: the seed article (labels: the DIRECT
+ * statements of the default dataset) and two wire-style articles written for this test, with other
+ * speakers, inverted attribution, titles, pronouns, curly quotes and quotes running over paragraphs.
+ * Prints precision and recall of direct quotes and of speaker attribution; the target is 0.9 each.
+ */
+class ExtractionAccuracyTest {
+
+    static final double TARGET = 0.9;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Gold(String text, String speaker) {
+    }
+
+    record Score(int gold, int proposed, int matched, int attributed) {
+        Score plus(Score o) {
+            return new Score(gold + o.gold, proposed + o.proposed, matched + o.matched, attributed + o.attributed);
+        }
+
+        double quotePrecision() {
+            return proposed == 0 ? 1 : (double) matched / proposed;
+        }
+
+        double quoteRecall() {
+            return gold == 0 ? 1 : (double) matched / gold;
+        }
+
+        double speakerPrecision() {
+            return proposed == 0 ? 1 : (double) attributed / proposed;
+        }
+
+        double speakerRecall() {
+            return gold == 0 ? 1 : (double) attributed / gold;
+        }
+    }
+
+    @Test
+    void directQuotesAndSpeakersMeetTheTarget() throws IOException {
+        JsonNode seed = read("/dataset/default-dataset.json");
+        List<Lexicon.Sector> sectors = new ArrayList<>();
+        seed.get("sectors").forEach(s -> {
+            List<String> keywords = new ArrayList<>();
+            s.get("keywords").forEach(k -> keywords.add(k.asText()));
+            sectors.add(new Lexicon.Sector(s.get("slug").asText(), keywords));
+        });
+        List<Lexicon.Leader> leaders = new ArrayList<>();
+        seed.get("leaders").forEach(l -> leaders.add(new Lexicon.Leader(l.get("slug").asText(), l.get("name").asText(),
+                l.get("office").asText())));
+        JsonNode extra = read("/articles/gold.json");
+        extra.get("leaders").forEach(l -> leaders.add(new Lexicon.Leader(l.get("slug").asText(),
+                l.get("name").asText(), l.get("office").asText())));
+        ArticleExtractor extractor = new ArticleExtractor(new Lexicon(leaders, sectors, List.of()));
+
+        List<Gold> seedGold = new ArrayList<>();
+        seed.get("statements").forEach(s -> {
+            if ("DIRECT".equals(s.get("kind").asText())) {
+                seedGold.add(new Gold(s.get("text").asText(), s.get("speaker").asText()));
+            }
+        });
+        Score total = score("seed-article.txt", text("/seed-article.txt"), seedGold, extractor);
+        for (JsonNode article : extra.get("articles")) {
+            List<Gold> gold = new ArrayList<>();
+            article.get("direct").forEach(d -> gold.add(new Gold(d.get("text").asText(), d.get("speaker").asText())));
+            String file = article.get("file").asText();
+            total = total.plus(score(file, text("/articles/" + file), gold, extractor));
+        }
+        report("ALL", total);
+        assertTrue(total.quotePrecision() >= TARGET, "direct quote precision");
+        assertTrue(total.quoteRecall() >= TARGET, "direct quote recall");
+        assertTrue(total.speakerPrecision() >= TARGET, "speaker attribution precision");
+        assertTrue(total.speakerRecall() >= TARGET, "speaker attribution recall");
+    }
+
+    static Score score(String name, String article, List<Gold> gold, ArticleExtractor extractor) {
+        List<ArticleExtractor.Proposal> direct = extractor.extract(article, null).stream()
+                .filter(p -> p.kind().equals("DIRECT")).toList();
+        int matched = 0;
+        int attributed = 0;
+        List<Gold> unmatched = new ArrayList<>(gold);
+        for (ArticleExtractor.Proposal proposal : direct) {
+            Gold hit = unmatched.stream().filter(g -> normalize(g.text()).equals(normalize(proposal.text())))
+                    .findFirst().orElse(null);
+            if (hit == null) {
+                System.out.println("  [" + name + "] not in the labels: " + proposal.speaker() + ": " + proposal.text());
+                continue;
+            }
+            unmatched.remove(hit);
+            matched++;
+            if (hit.speaker().equals(proposal.speaker())) {
+                attributed++;
+            } else {
+                System.out.println("  [" + name + "] wrong speaker " + proposal.speaker() + " for: " + hit.text());
+            }
+        }
+        unmatched.forEach(g -> System.out.println("  [" + name + "] missed: " + g.text()));
+        Score score = new Score(gold.size(), direct.size(), matched, attributed);
+        report(name, score);
+        return score;
+    }
+
+    static void report(String name, Score s) {
+        System.out.printf(Locale.ROOT,
+                "EXTRACTION %-28s quotes: %d labelled, %d proposed, precision %.2f, recall %.2f;"
+                        + " speakers: precision %.2f, recall %.2f%n",
+                name, s.gold(), s.proposed(), s.quotePrecision(), s.quoteRecall(), s.speakerPrecision(),
+                s.speakerRecall());
+    }
+
+    /** Compares quotes without regard to spacing, apostrophe style or trailing punctuation. */
+    static String normalize(String text) {
+        return text.replace('’', '\'').replaceAll("\\s+", " ").replaceAll("[\\s,.;:!?]+$", "").strip();
+    }
+
+    static JsonNode read(String resource) throws IOException {
+        try (InputStream in = ExtractionAccuracyTest.class.getResourceAsStream(resource)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    static String text(String resource) throws IOException {
+        try (InputStream in = ExtractionAccuracyTest.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
