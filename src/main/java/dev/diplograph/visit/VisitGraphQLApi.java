@@ -178,6 +178,7 @@ public class VisitGraphQLApi {
     @RolesAllowed(Roles.EDITOR)
     @NonNull
     @Description("Creates or updates one cooperation area of a visit, leaving its other areas as they are. Needs the editor role.")
+    @Name("setCooperationArea") // without it the "set" prefix would be dropped from the name
     public CooperationArea setCooperationArea(@NonNull @Description("Key of an existing visit.") String visit,
             @NonNull @Valid @Description("The area: an existing sector, its status and summary.") CooperationAreaInput input) {
         return visits.setArea(visit, input);

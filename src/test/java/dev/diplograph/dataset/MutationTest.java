@@ -1,0 +1,207 @@
+package dev.diplograph.dataset;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.support.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Create, update and delete of every record type by natural key. Each test writes records of its
+ * own (keys starting with its name), so tests stay independent of each other and of their order.
+ */
+@QuarkusTest
+class MutationTest {
+
+    /** Countries, a leader, a source and a sector under the given prefix, for a test to build on. */
+    static void base(String p, String countryA, String countryB) {
+        GraphQL.asEditor("""
+                mutation {
+                  a: upsertCountry(input: {code: "%2$s", name: "%1$s A"}) { code }
+                  b: upsertCountry(input: {code: "%3$s", name: "%1$s B"}) { code }
+                  s: upsertSector(input: {slug: "%1$s-sector", name: "%1$s sector", keywords: ["%1$s"]}) { slug }
+                  src: upsertSource(input: {key: "%1$s-source", outlet: "%1$s Wire", publishedOn: "2030-01-01"}) { key }
+                }""".formatted(p, countryA, countryB)).body("errors", nullValue());
+        GraphQL.asEditor("""
+                mutation { upsertLeader(input: {slug: "%1$s-leader", name: "%1$s Leader", office: "President",
+                                                country: "%2$s"}) { slug } }""".formatted(p, countryA))
+                .body("errors", nullValue());
+    }
+
+    @Test
+    void upsertsAreIdempotentAndReplaceTheRecord() {
+        String upsert = """
+                mutation($name: String!) { upsertSector(input: {slug: "mt-idem", name: $name, keywords: ["b", "a"]}) {
+                  slug name keywords } }""";
+        for (int i = 0; i < 2; i++) {
+            GraphQL.asEditor(upsert, Map.of("name", "First"))
+                    .body("errors", nullValue())
+                    .body("data.upsertSector.name", equalTo("First"))
+                    .body("data.upsertSector.keywords", equalTo(List.of("a", "b")));
+        }
+        GraphQL.asEditor(upsert, Map.of("name", "Second")).body("data.upsertSector.name", equalTo("Second"));
+        GraphQL.post("{ sectors { slug } }").body("data.sectors.findAll { it.slug == 'mt-idem' }", hasSize(1));
+    }
+
+    @Test
+    void everyRecordTypeCanBeWrittenAndWalked() {
+        base("mtw", "QM", "QN");
+        GraphQL.asEditor("""
+                mutation {
+                  upsertVisit(input: {key: "mtw-visit", leader: "mtw-leader", hostCountry: "QN", startDate: "2030-02-01",
+                    endDate: "2030-02-03", kind: STATE, title: "Visit", cities: ["North", "South"], sources: ["mtw-source"],
+                    sectors: [{sector: "mtw-sector", status: PROPOSED, summary: "Talks"}]}) { key }
+                }""").body("errors", nullValue());
+        GraphQL.asEditor("""
+                mutation {
+                  upsertProject(input: {key: "mtw-project", name: "Bridge", sector: "mtw-sector", countries: ["QM", "QN"],
+                    status: AGREED, visits: ["mtw-visit"]}) { key }
+                  upsertMilestone(input: {key: "mtw-treaty", countries: ["QM", "QN"], title: "Treaty", year: 1990,
+                    sources: ["mtw-source"]}) { key }
+                }""").body("errors", nullValue());
+        GraphQL.asEditor("""
+                mutation { upsertStatement(input: {speaker: "mtw-leader", text: "We will build the bridge.", kind: DIRECT,
+                  source: "mtw-source", visit: "mtw-visit", sectors: ["mtw-sector"], projects: ["mtw-project"]}) { key } }""")
+                .body("errors", nullValue());
+        GraphQL.post("""
+                { leader(slug: "mtw-leader") { country { code } visits { key endDate kind cities sources { key }
+                    projects { key countries { code } }
+                    sectors { status summary sector { slug } quotes { text projects { key } } } } }
+                  relation(a: "QN", b: "QM") { milestones { key sources { key } } projects { key } visits { key } } }""")
+                .body("errors", nullValue())
+                .body("data.leader.country.code", equalTo("QM"))
+                .body("data.leader.visits[0].cities", equalTo(List.of("North", "South")))
+                .body("data.leader.visits[0].kind", equalTo("STATE"))
+                .body("data.leader.visits[0].projects[0].countries.code", equalTo(List.of("QM", "QN")))
+                .body("data.leader.visits[0].sectors[0].status", equalTo("PROPOSED"))
+                .body("data.leader.visits[0].sectors[0].quotes[0].text", equalTo("We will build the bridge."))
+                .body("data.leader.visits[0].sectors[0].quotes[0].projects[0].key", equalTo("mtw-project"))
+                .body("data.relation.milestones[0].sources[0].key", equalTo("mtw-source"))
+                .body("data.relation.projects.key", equalTo(List.of("mtw-project")))
+                .body("data.relation.visits.key", equalTo(List.of("mtw-visit")));
+    }
+
+    @Test
+    void oneCooperationAreaCanBeSetAndRemoved() {
+        base("mta", "QO", "QP");
+        GraphQL.asEditor("""
+                mutation { upsertVisit(input: {key: "mta-visit", leader: "mta-leader", hostCountry: "QP",
+                  startDate: "2030-03-01"}) { key } }""").body("errors", nullValue());
+        GraphQL.asEditor("""
+                mutation { setCooperationArea(visit: "mta-visit", input: {sector: "mta-sector", status: STALLED}) {
+                  status sector { slug } visit { key } } }""")
+                .body("errors", nullValue())
+                .body("data.setCooperationArea.status", equalTo("STALLED"))
+                .body("data.setCooperationArea.visit.key", equalTo("mta-visit"));
+        GraphQL.asEditor("""
+                mutation { setCooperationArea(visit: "mta-visit", input: {sector: "mta-sector", status: ACTIVE}) { status } }""")
+                .body("data.setCooperationArea.status", equalTo("ACTIVE"));
+        GraphQL.post("{ visit(key: \"mta-visit\") { sectors { status } } }")
+                .body("data.visit.sectors.status", equalTo(List.of("ACTIVE")));
+        GraphQL.asEditor("mutation { removeCooperationArea(visit: \"mta-visit\", sector: \"mta-sector\") { deleted } }")
+                .body("data.removeCooperationArea.deleted", equalTo(1));
+        GraphQL.post("{ visit(key: \"mta-visit\") { sectors { status } } sector(slug: \"mta-sector\") { slug } }")
+                .body("data.visit.sectors", hasSize(0))
+                .body("data.sector.slug", equalTo("mta-sector"));
+        GraphQL.asEditor("""
+                mutation { setCooperationArea(visit: "no-visit", input: {sector: "mta-sector"}) { status } }""")
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.field", equalTo("visit"));
+    }
+
+    @Test
+    void unknownReferencesAreErrorsWithTheirFieldAndNothingIsWritten() {
+        base("mtr", "QR", "QT");
+        GraphQL.asEditor("""
+                mutation { upsertVisit(input: {key: "mtr-visit", leader: "nobody", hostCountry: "QZ", startDate: "2030-01-02",
+                  endDate: "2030-01-01", sources: ["mtr-source", "no-source"],
+                  sectors: [{sector: "mtr-sector"}, {sector: "no-sector"}]}) { key } }""")
+                .body("data", nullValue())
+                .body("errors.extensions.code", everyItem(equalTo("BAD_USER_INPUT")))
+                .body("errors.extensions.field", containsInAnyOrder("input.leader", "input.hostCountry",
+                        "input.endDate", "input.sources[1]", "input.sectors[1].sector"));
+        GraphQL.post("{ visit(key: \"mtr-visit\") { key } }").body("data.visit", nullValue());
+    }
+
+    @Test
+    void beanValidationNamesEveryBadField() {
+        GraphQL.asEditor("""
+                mutation { upsertLeader(input: {slug: "Not A Slug", name: "", country: "kr"}) { slug } }""")
+                .body("data", nullValue())
+                .body("errors.extensions.code", everyItem(equalTo("BAD_USER_INPUT")))
+                .body("errors.extensions.field", containsInAnyOrder("input.slug", "input.name", "input.country"));
+        GraphQL.asEditor("""
+                mutation { upsertMilestone(input: {key: "mt-bad", countries: [], title: "T", year: 99}) { key } }""")
+                .body("errors.extensions.field", containsInAnyOrder("input.countries", "input.year"));
+        GraphQL.asEditor("mutation { upsertSource(input: {outlet: \"No Key\"}) { key } }")
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.field", equalTo("input.key"));
+    }
+
+    @Test
+    void deletingARecordInUseIsAConflictUnlessCascaded() {
+        base("mtd", "QD", "QE");
+        GraphQL.asEditor("""
+                mutation {
+                  v: upsertVisit(input: {key: "mtd-visit", leader: "mtd-leader", hostCountry: "QE", startDate: "2030-04-01",
+                     sectors: [{sector: "mtd-sector"}]}) { key }
+                  s: upsertStatement(input: {key: "mtd-quote", speaker: "mtd-leader", text: "Hello there, neighbours.",
+                     kind: DIRECT, source: "mtd-source", visit: "mtd-visit", sectors: ["mtd-sector"]}) { key }
+                }""").body("errors", nullValue());
+
+        GraphQL.asEditor("mutation { deleteSector(slug: \"mtd-sector\") { deleted } }")
+                .body("errors[0].extensions.code", equalTo("CONFLICT"))
+                .body("errors[0].message", containsString("1 statement, 1 cooperation area"));
+        GraphQL.asEditor("mutation { deleteSector(slug: \"mtd-sector\", cascade: true) { deleted detached } }")
+                .body("data.deleteSector.deleted", equalTo(2))
+                .body("data.deleteSector.detached", equalTo(1));
+        GraphQL.post("{ quotes(filter: {speaker: \"mtd-leader\"}) { edges { node { key sectors { slug } } } } }")
+                .body("data.quotes.edges[0].node.sectors", hasSize(0));
+
+        GraphQL.asEditor("mutation { deleteVisit(key: \"mtd-visit\") { deleted } }")
+                .body("errors[0].extensions.code", equalTo("CONFLICT"));
+        GraphQL.asEditor("mutation { deleteVisit(key: \"mtd-visit\", cascade: true) { deleted detached } }")
+                .body("data.deleteVisit.deleted", equalTo(1))
+                .body("data.deleteVisit.detached", equalTo(1));
+        GraphQL.post("{ quotes(filter: {speaker: \"mtd-leader\"}) { edges { node { key visit { key } } } } }")
+                .body("data.quotes.edges[0].node.visit", nullValue());
+
+        GraphQL.asEditor("mutation { deleteLeader(slug: \"mtd-leader\") { deleted } }")
+                .body("errors[0].extensions.code", equalTo("CONFLICT"));
+        GraphQL.asEditor("mutation { deleteLeader(slug: \"mtd-leader\", cascade: true) { deleted } }")
+                .body("data.deleteLeader.deleted", equalTo(2));
+        GraphQL.post("{ leader(slug: \"mtd-leader\") { slug } quotes(filter: {text: \"neighbours\"}) { totalCount } }")
+                .body("data.leader", nullValue())
+                .body("data.quotes.totalCount", equalTo(0));
+
+        GraphQL.asEditor("mutation { deleteLeader(slug: \"mtd-leader\") { deleted detached } }")
+                .body("errors", nullValue())
+                .body("data.deleteLeader.deleted", equalTo(0));
+    }
+
+    @Test
+    void recordsNobodyUsesAreDeletedWithoutCascade() {
+        base("mtn", "QF", "QG");
+        GraphQL.asEditor("""
+                mutation { upsertMilestone(input: {key: "mtn-m", countries: ["QF"], title: "T", year: 2000}) { key } }""");
+        GraphQL.asEditor("""
+                mutation { m: deleteMilestone(key: "mtn-m") { deleted } s: deleteSector(slug: "mtn-sector") { deleted }
+                           c: deleteCountry(code: "QG") { deleted } }""")
+                .body("errors", nullValue())
+                .body("data.m.deleted", equalTo(1))
+                .body("data.s.deleted", equalTo(1))
+                .body("data.c.deleted", equalTo(1));
+        GraphQL.asEditor("mutation { deleteCountry(code: \"QF\") { deleted } }")
+                .body("errors[0].extensions.code", equalTo("CONFLICT"))
+                .body("errors[0].message", containsString("1 leader"));
+    }
+}
