@@ -47,7 +47,7 @@ class VisitFilterTest {
         // the seed visit runs 2025-11-24..25: a range touching only its last day still matches
         GraphQL.post(QUERY, Map.of("filter", Map.of("from", "2025-11-25", "to", "2025-12-31")))
                 .body("data.visits.edges.node.key", equalTo(List.of("lee-jae-myung-tr-2025-11")));
-        GraphQL.post(QUERY, Map.of("filter", Map.of("from", "2025-11-26")))
+        GraphQL.post(QUERY, Map.of("filter", Map.of("leader", "lee-jae-myung", "from", "2025-11-26")))
                 .body("data.visits.totalCount", equalTo(0));
         // fixture visits start every 10 days from 2020-01-06 and last two days
         GraphQL.post(QUERY, Map.of("filter", Map.of("leader", TestFixtures.LEADER,
