@@ -122,10 +122,8 @@ final class DatasetWriter {
     void leaders(List<Indexed<LeaderRecord>> chunk) throws SQLException {
         Plan<LeaderRecord> plan = plan("leaders", leaders, chunk, LeaderRecord::slug);
         try (Batches batches = new Batches()) {
-            Batch insert = batches.add("INSERT INTO leader (id, slug, name, native_name, office, country_id, in_office_since)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-            Batch update = batches.add("UPDATE leader SET name = ?, native_name = ?, office = ?, country_id = ?, "
-                    + "in_office_since = ? WHERE id = ?");
+            Batch insert = batches.add("INSERT INTO leader (id, slug, name, native_name, office, country_id, in_office_since) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            Batch update = batches.add("UPDATE leader SET name = ?, native_name = ?, office = ?, country_id = ?, in_office_since = ? WHERE id = ?");
             for (Row<LeaderRecord> row : plan.rows()) {
                 LeaderRecord r = row.record();
                 Long country = countries.id(r.country(), row.pointer() + "/country");
@@ -144,10 +142,8 @@ final class DatasetWriter {
     void sources(List<Indexed<SourceRecord>> chunk) throws SQLException {
         Plan<SourceRecord> plan = plan("sources", sources, chunk, SourceRecord::key);
         try (Batches batches = new Batches()) {
-            Batch insert = batches.add("INSERT INTO source (id, source_key, outlet, title, url, published_on, language)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-            Batch update = batches.add("UPDATE source SET outlet = ?, title = ?, url = ?, published_on = ?, language = ?"
-                    + " WHERE id = ?");
+            Batch insert = batches.add("INSERT INTO source (id, source_key, outlet, title, url, published_on, language) VALUES (?, ?, ?, ?, ?, ?, ?)");
+            Batch update = batches.add("UPDATE source SET outlet = ?, title = ?, url = ?, published_on = ?, language = ? WHERE id = ?");
             for (Row<SourceRecord> row : plan.rows()) {
                 if (!writing()) {
                     continue;
@@ -168,14 +164,11 @@ final class DatasetWriter {
         int areasCreated = 0;
         int areasUpdated = 0;
         try (Batches batches = new Batches()) {
-            Batch insert = batches.add("INSERT INTO visit (id, visit_key, leader_id, host_country_id, start_date, end_date, "
-                    + "kind, title, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            Batch update = batches.add("UPDATE visit SET leader_id = ?, host_country_id = ?, start_date = ?, end_date = ?, "
-                    + "kind = ?, title = ?, summary = ? WHERE id = ?");
+            Batch insert = batches.add("INSERT INTO visit (id, visit_key, leader_id, host_country_id, start_date, end_date, kind, title, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Batch update = batches.add("UPDATE visit SET leader_id = ?, host_country_id = ?, start_date = ?, end_date = ?, kind = ?, title = ?, summary = ? WHERE id = ?");
             Batch city = batches.add("INSERT INTO visit_city (visit_id, city_index, name) VALUES (?, ?, ?)", insert);
             Batch source = batches.add("INSERT INTO visit_source (visit_id, source_id) VALUES (?, ?)", insert);
-            Batch areaInsert = batches.add("INSERT INTO cooperation_area (id, visit_id, sector_id, status, summary) VALUES (?, "
-                    + "?, ?, ?, ?)", insert);
+            Batch areaInsert = batches.add("INSERT INTO cooperation_area (id, visit_id, sector_id, status, summary) VALUES (?, ?, ?, ?, ?)", insert);
             Batch areaUpdate = batches.add("UPDATE cooperation_area SET status = ?, summary = ? WHERE id = ?");
             Batch areaDelete = batches.add("DELETE FROM cooperation_area WHERE id = ?");
             clearLinks(plan, "DELETE FROM visit_city WHERE visit_id = ANY(?)");
@@ -238,10 +231,8 @@ final class DatasetWriter {
     void projects(List<Indexed<ProjectRecord>> chunk) throws SQLException {
         Plan<ProjectRecord> plan = plan("projects", projects, chunk, ProjectRecord::key);
         try (Batches batches = new Batches()) {
-            Batch insert = batches.add("INSERT INTO project (id, project_key, name, sector_id, status, summary) VALUES (?, "
-                    + "?, ?, ?, ?, ?)");
-            Batch update = batches.add("UPDATE project SET name = ?, sector_id = ?, status = ?, summary = ? WHERE id = ?"
-                    + "UPDATE project SET name = ?, sector_id = ?, status = ?, summary = ? WHERE id = ?");
+            Batch insert = batches.add("INSERT INTO project (id, project_key, name, sector_id, status, summary) VALUES (?, ?, ?, ?, ?, ?)");
+            Batch update = batches.add("UPDATE project SET name = ?, sector_id = ?, status = ?, summary = ? WHERE id = ?");
             Batch country = batches.add("INSERT INTO project_country (project_id, country_id) VALUES (?, ?)", insert);
             Batch visit = batches.add("INSERT INTO project_visit (project_id, visit_id) VALUES (?, ?)", insert);
             clearLinks(plan, "DELETE FROM project_country WHERE project_id = ANY(?)");
@@ -273,13 +264,10 @@ final class DatasetWriter {
     void statements(List<Indexed<StatementRecord>> chunk) throws SQLException {
         Plan<StatementRecord> plan = plan("statements", statements, chunk, StatementKeys::keyOf);
         try (Batches batches = new Batches()) {
-            Batch insert = batches.add("INSERT INTO statement (id, statement_key, speaker_id, quote_text, kind, said_on, "
-                    + "language, source_id, visit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            Batch update = batches.add("UPDATE statement SET speaker_id = ?, quote_text = ?, kind = ?, said_on = ?, "
-                    + "language = ?, source_id = ?, visit_id = ? WHERE id = ?");
+            Batch insert = batches.add("INSERT INTO statement (id, statement_key, speaker_id, quote_text, kind, said_on, language, source_id, visit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Batch update = batches.add("UPDATE statement SET speaker_id = ?, quote_text = ?, kind = ?, said_on = ?, language = ?, source_id = ?, visit_id = ? WHERE id = ?");
             Batch sector = batches.add("INSERT INTO statement_sector (statement_id, sector_id) VALUES (?, ?)", insert);
-            Batch project = batches.add("INSERT INTO statement_project (statement_id, project_id) VALUES (?, ?)"
-                    + "INSERT INTO statement_project (statement_id, project_id) VALUES (?, ?)", insert);
+            Batch project = batches.add("INSERT INTO statement_project (statement_id, project_id) VALUES (?, ?)", insert);
             clearLinks(plan, "DELETE FROM statement_sector WHERE statement_id = ANY(?)");
             clearLinks(plan, "DELETE FROM statement_project WHERE statement_id = ANY(?)");
             for (Row<StatementRecord> row : plan.rows()) {
@@ -312,12 +300,9 @@ final class DatasetWriter {
     void milestones(List<Indexed<MilestoneRecord>> chunk) throws SQLException {
         Plan<MilestoneRecord> plan = plan("milestones", milestones, chunk, MilestoneRecord::key);
         try (Batches batches = new Batches()) {
-            Batch insert = batches.add("INSERT INTO milestone (id, milestone_key, title, start_year, end_year, summary)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)");
-            Batch update = batches.add("UPDATE milestone SET title = ?, start_year = ?, end_year = ?, summary = ?"
-                    + " WHERE id = ?");
-            Batch country = batches.add("INSERT INTO milestone_country (milestone_id, country_id) VALUES (?, ?)"
-                    + "INSERT INTO milestone_country (milestone_id, country_id) VALUES (?, ?)", insert);
+            Batch insert = batches.add("INSERT INTO milestone (id, milestone_key, title, start_year, end_year, summary) VALUES (?, ?, ?, ?, ?, ?)");
+            Batch update = batches.add("UPDATE milestone SET title = ?, start_year = ?, end_year = ?, summary = ? WHERE id = ?");
+            Batch country = batches.add("INSERT INTO milestone_country (milestone_id, country_id) VALUES (?, ?)", insert);
             Batch source = batches.add("INSERT INTO milestone_source (milestone_id, source_id) VALUES (?, ?)", insert);
             clearLinks(plan, "DELETE FROM milestone_country WHERE milestone_id = ANY(?)");
             clearLinks(plan, "DELETE FROM milestone_source WHERE milestone_id = ANY(?)");
