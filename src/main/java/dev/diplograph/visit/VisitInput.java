@@ -64,9 +64,8 @@ public class VisitInput {
     @Description("Keys of the sources reporting on the visit; each must exist.")
     public List<@NonNull String> sources;
 
-    @Valid
     @Description("The cooperation areas discussed, at most one per sector.")
-    public List<@NonNull CooperationAreaInput> sectors;
+    public List<@NonNull @Valid CooperationAreaInput> sectors;
 
     /** The dataset record this input stands for. */
     public VisitRecord toRecord() {
