@@ -2,6 +2,8 @@ package dev.diplograph.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 
 /** The one payload helper of the test suite: posts GraphQL operations, anonymously or with a token. */
 public final class GraphQL {
@@ -53,7 +56,12 @@ public final class GraphQL {
 
     /** A JWT signed with the test key, from the test issuer, carrying the given groups as roles. */
     public static String jwt(String subject, Set<String> groups) {
-        return Jwt.issuer("https://diplograph.test").upn(subject).groups(groups).sign();
+        try {
+            return Jwt.issuer("https://diplograph.test").upn(subject).groups(groups)
+                    .sign(KeyUtils.readPrivateKey("privateKey.pem"));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot read the test signing key", e);
+        }
     }
 
     private static Response send(String token, String query, Map<String, Object> variables) {

@@ -55,7 +55,7 @@ public class TestFixtures {
         return String.format("fixture-visit-%02d", v);
     }
 
-    static DatasetDocument document() {
+    public static DatasetDocument document() {
         List<SectorRecord> sectors = new ArrayList<>();
         for (int a = 0; a < AREAS; a++) {
             sectors.add(new SectorRecord(sector(a), "Fixture sector " + a, null, List.of("fixture" + a)));
