@@ -6,7 +6,13 @@ import java.util.function.LongSupplier;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
-/** Base of the Relay connections: a page of edges, page info, and a total counted only when asked for. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Base of the Relay connections: a page of edges, page info, and a total counted only when asked for.
+ * Registered for reflection so native images find the getters that the concrete connections inherit.
+ */
+@RegisterForReflection
 public abstract class Connection<E> {
 
     /** Description of every connection's {@code totalCount} field. */

@@ -29,7 +29,8 @@ public class IntegrationEnvironment implements QuarkusTestResourceLifecycleManag
                 "diplograph.editor-token.value", GraphQL.EDITOR_TOKEN,
                 "diplograph.datasets.max-body-size", "4M",
                 "mp.jwt.verify.publickey.location", Path.of("src/test/resources/publicKey.pem").toUri().toString(),
-                "mp.jwt.verify.issuer", "https://diplograph.test");
+                "mp.jwt.verify.issuer", "https://diplograph.test",
+                "quarkus.shutdown.delay", "0s");
     }
 
     @Override
