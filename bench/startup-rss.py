@@ -105,15 +105,19 @@ def main():
     parser.add_argument("--native", default="target/diplograph-0.1.0-SNAPSHOT-runner")
     parser.add_argument("--jar", default="target/quarkus-app/quarkus-run.jar")
     parser.add_argument("--java", default=shutil.which("java"))
+    parser.add_argument("--native-args", default="", help="extra arguments for the executable, e.g. -Xmx64m")
+    parser.add_argument("--jvm-args", default="", help="extra JVM arguments, e.g. -Xmx128m")
+    parser.add_argument("--only", choices=["native", "jvm"], help="measure one mode only")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; {args.runs} starts per mode")
-    if os.path.isfile(args.native):
-        measure("native", [os.path.abspath(args.native)], args.native, args.runs)
-    else:
+    if args.only != "jvm" and os.path.isfile(args.native):
+        measure("native", [os.path.abspath(args.native)] + args.native_args.split(), args.native, args.runs)
+    elif args.only != "jvm":
         print(f"native: no executable at {args.native} (build it with ./mvnw package -Dnative)")
-    if os.path.isfile(args.jar):
-        measure("jvm", [args.java, "-jar", os.path.abspath(args.jar)], os.path.dirname(args.jar), args.runs)
-    else:
+    if args.only != "native" and os.path.isfile(args.jar):
+        measure("jvm", [args.java] + args.jvm_args.split() + ["-jar", os.path.abspath(args.jar)],
+                os.path.dirname(args.jar), args.runs)
+    elif args.only != "native":
         print(f"jvm: no jar at {args.jar} (build it with ./mvnw package)")
 
 
