@@ -78,11 +78,15 @@ public final class ArticleExtractor {
         List<Proposal> proposals = new ArrayList<>();
         String lastSpeaker = null; // slug of the last named leader, or OTHER for someone unknown
         String lastQuoteSpeaker = null;
+        int next = 0; // quotes and sentences are both in article order: walk them together
         for (int[] sentence : sentences) {
+            while (next < quotes.size() && quotes.get(next).open() < sentence[0]) {
+                next++;
+            }
             List<Quote> inside = new ArrayList<>();
-            for (Quote quote : quotes) {
-                if (quote.open() >= sentence[0] && quote.close() <= sentence[1]) {
-                    inside.add(quote);
+            for (int q = next; q < quotes.size() && quotes.get(q).open() < sentence[1]; q++) {
+                if (quotes.get(q).close() <= sentence[1]) {
+                    inside.add(quotes.get(q));
                 }
             }
             List<Quote> direct = inside.stream().filter(q -> words(q.text(article)) >= MIN_QUOTE_WORDS).toList();
@@ -183,6 +187,19 @@ public final class ArticleExtractor {
 
     /** Sentence spans; a boundary never falls inside a quote, nor after an initial such as "U.N.". */
     static List<int[]> sentences(String text, List<Quote> quotes) {
+        // one pass over the quotes instead of a scan per character: linear in the article's length
+        boolean[] inside = new boolean[text.length() + 1];
+        boolean[] opens = new boolean[text.length() + 1];
+        int[] closesAfter = new int[text.length() + 1];
+        for (Quote quote : quotes) {
+            opens[quote.open()] = true;
+            for (int i = quote.open() + 1; i < quote.close() - 1; i++) {
+                inside[i] = true;
+            }
+            if (quote.close() >= 2) {
+                closesAfter[quote.close() - 2] = quote.close();
+            }
+        }
         List<int[]> sentences = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -192,14 +209,13 @@ public final class ArticleExtractor {
                 continue;
             }
             int end = i + 1;
-            Quote closing = closedRightAfter(i, quotes);
-            if (closing != null) {
-                end = closing.close(); // "... globally." ends the sentence after the closing mark
-            } else if (insideQuote(i, quotes)) {
+            if (closesAfter[i] > 0) {
+                end = closesAfter[i]; // "... globally." ends the sentence after the closing mark
+            } else if (inside[i]) {
                 continue;
             }
-            while (!paragraph && end < text.length() && "\"”’)".indexOf(text.charAt(end)) >= 0
-                    && !insideQuote(end, quotes) && !opensQuote(end, quotes)) {
+            while (!paragraph && end < text.length() && "\"”’)".indexOf(text.charAt(end)) >= 0 && !inside[end]
+                    && !opens[end]) {
                 end++;
             }
             if (!paragraph) {
@@ -219,34 +235,6 @@ public final class ArticleExtractor {
             sentences.add(new int[] { start, text.length() });
         }
         return sentences;
-    }
-
-    /** The quote whose final closing mark directly follows {@code index}, if any. */
-    private static Quote closedRightAfter(int index, List<Quote> quotes) {
-        for (Quote quote : quotes) {
-            if (quote.close() - 2 == index) {
-                return quote;
-            }
-        }
-        return null;
-    }
-
-    private static boolean opensQuote(int index, List<Quote> quotes) {
-        for (Quote quote : quotes) {
-            if (quote.open() == index) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean insideQuote(int index, List<Quote> quotes) {
-        for (Quote quote : quotes) {
-            if (index > quote.open() && index < quote.close() - 1) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A period after a single capital letter, as in "U.N." or "J. Smith". */
