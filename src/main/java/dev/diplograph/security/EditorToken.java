@@ -50,9 +50,9 @@ public class EditorToken {
         try {
             if (!Files.exists(file)) {
                 create(file);
-                LOG.infof("Generated a static editor token in %s (readable by its owner only)", file.toAbsolutePath());
+                LOG.infof("Generated a static editor token in %s (readable by its owner only)", file.toAbsolutePath().normalize());
             } else {
-                LOG.infof("Static editor token read from %s", file.toAbsolutePath());
+                LOG.infof("Static editor token read from %s", file.toAbsolutePath().normalize());
             }
             String stored = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (stored.isEmpty()) {
