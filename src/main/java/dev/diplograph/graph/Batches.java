@@ -81,14 +81,30 @@ public final class Batches {
      * Resolves a to-many relation for a batch of parents: one link query (parent id, child id) and
      * one load of the children, whatever the number of parents.
      */
-    public static <P, T> List<List<T>> viaLinks(List<P> parents, Function<P, Long> parentId,
-            Function<Set<Long>, List<Link>> linkQuery, Function<Collection<Long>, List<T>> loader,
-            Function<T, Long> id) {
+    public static <P, T> List<List<T>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql,
+            Function<Collection<Long>, List<T>> loader, Function<T, Long> id) {
+        return viaLinks(parents, parentId, linkSql, Map.of(), loader, id);
+    }
+
+    /**
+     * Like {@link #viaLinks}, for a windowed link query that returns at most {@code :first} children
+     * per parent, so nested limits are applied in SQL, not after loading everything.
+     */
+    public static <P, T> List<List<T>> firstPerParent(List<P> parents, Function<P, Long> parentId, String windowSql,
+            int first, Function<Collection<Long>, List<T>> loader, Function<T, Long> id) {
+        if (first == 0) {
+            return toMany(parents, parentId, Map.of());
+        }
+        return viaLinks(parents, parentId, windowSql, Map.of("first", first), loader, id);
+    }
+
+    private static <P, T> List<List<T>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql,
+            Map<String, Object> params, Function<Collection<Long>, List<T>> loader, Function<T, Long> id) {
         Set<Long> parentIds = ids(parents, parentId);
         if (parentIds.isEmpty()) {
             return toMany(parents, parentId, Map.of());
         }
-        List<Link> links = linkQuery.apply(parentIds);
+        List<Link> links = Links.query(linkSql, parentIds, params);
         Map<Long, T> children = byId(loader.apply(childIds(links)), id);
         return toMany(parents, parentId, linked(links, children));
     }

@@ -2,6 +2,7 @@ package dev.diplograph.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,22 @@ public final class Links {
             }
             return links;
         });
+    }
+
+    /**
+     * Runs {@code sql}, which must select {@code parent_id} and a text column for the parent ids bound
+     * as {@code :ids}, and groups the texts per parent in the order the query returns them.
+     */
+    public static Map<Long, List<String>> texts(String sql, Collection<Long> parentIds) {
+        Map<Long, List<String>> texts = new HashMap<>();
+        Batches.load(parentIds, chunk -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(sql).setParameter("ids", chunk)
+                    .getResultList();
+            return rows;
+        }).forEach(row -> texts.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
+                .add((String) row[1]));
+        return texts;
     }
 
     /** Runs a link query without extra parameters. */

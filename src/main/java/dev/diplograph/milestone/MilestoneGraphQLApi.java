@@ -17,7 +17,6 @@ import dev.diplograph.country.CountryService;
 import dev.diplograph.dataset.DeletionReport;
 import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.graph.Batches;
-import dev.diplograph.graph.Links;
 import dev.diplograph.security.Roles;
 import dev.diplograph.source.SourceService;
 
@@ -55,7 +54,7 @@ public class MilestoneGraphQLApi {
     @NonNull
     @Description("Countries involved, by code.")
     public List<@NonNull List<@NonNull Country>> countries(@Source List<Milestone> batch) {
-        return Batches.viaLinks(batch, m -> m.id, ids -> Links.query(MILESTONE_COUNTRIES, ids), countries::byIds,
+        return Batches.viaLinks(batch, m -> m.id, MILESTONE_COUNTRIES, countries::byIds,
                 c -> c.id);
     }
 

@@ -18,7 +18,6 @@ import dev.diplograph.country.CountryService;
 import dev.diplograph.dataset.DeletionReport;
 import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.graph.Batches;
-import dev.diplograph.graph.Links;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.sector.SectorService;
 import dev.diplograph.security.Roles;
@@ -65,7 +64,7 @@ public class ProjectGraphQLApi {
     @NonNull
     @Description("Countries involved in the project, by code.")
     public List<@NonNull List<@NonNull Country>> countries(@Source List<Project> batch) {
-        return Batches.viaLinks(batch, p -> p.id, ids -> Links.query(PROJECT_COUNTRIES, ids), countries::byIds,
+        return Batches.viaLinks(batch, p -> p.id, PROJECT_COUNTRIES, countries::byIds,
                 c -> c.id);
     }
 

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.graph.Batches;
-import dev.diplograph.graph.Links;
 import dev.diplograph.statement.Statement;
 import dev.diplograph.visit.Visit;
 
@@ -37,13 +36,13 @@ public class ProjectService {
 
     /** Each visit's projects, by key; one link query and one load for the whole batch. */
     public List<List<Project>> forVisits(List<Visit> visits) {
-        return Batches.viaLinks(visits, v -> v.id, ids -> Links.query(BY_VISIT, ids), Project::withIds,
+        return Batches.viaLinks(visits, v -> v.id, BY_VISIT, Project::withIds,
                 p -> p.id);
     }
 
     /** Each statement's projects, by key; one link query and one load for the whole batch. */
     public List<List<Project>> forStatements(List<Statement> statements) {
-        return Batches.viaLinks(statements, s -> s.id, ids -> Links.query(BY_STATEMENT, ids), Project::withIds,
+        return Batches.viaLinks(statements, s -> s.id, BY_STATEMENT, Project::withIds,
                 p -> p.id);
     }
 

@@ -1,10 +1,7 @@
 package dev.diplograph.sector;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,21 +46,12 @@ public class SectorService {
 
     /** Each sector's keywords, sorted; one statement for the whole batch. */
     public List<List<String>> keywords(List<Sector> sectors) {
-        var ids = Batches.ids(sectors, s -> s.id);
-        Map<Long, List<String>> byId = new HashMap<>();
-        Batches.load(ids, chunk -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Sector.getEntityManager().createNativeQuery(KEYWORDS).setParameter("ids", chunk)
-                    .getResultList();
-            return rows;
-        }).forEach(row -> byId.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())
-                .add((String) row[1]));
-        return Batches.toMany(sectors, s -> s.id, byId);
+        return Batches.toMany(sectors, s -> s.id, Links.texts(KEYWORDS, Batches.ids(sectors, s -> s.id)));
     }
 
     /** Runs a link query; shared by services whose children are sectors. */
     public <P> List<List<Sector>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql) {
-        return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Sector::withIds, s -> s.id);
+        return Batches.viaLinks(parents, parentId, linkSql, Sector::withIds, s -> s.id);
     }
 
     /** Creates or replaces the sector through the dataset write path and returns it as stored. */

@@ -9,7 +9,6 @@ import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.graph.Batches;
-import dev.diplograph.graph.Links;
 
 /** Resolves source references in batches, so every statement can show where it came from cheaply. */
 @ApplicationScoped
@@ -33,7 +32,7 @@ public class SourceService {
 
     /** For each parent, the sources a link table lists; one link query and one load for the whole batch. */
     public <P> List<List<Source>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql) {
-        return Batches.viaLinks(parents, parentId, ids -> Links.query(linkSql, ids), Source::withIds, s -> s.id);
+        return Batches.viaLinks(parents, parentId, linkSql, Source::withIds, s -> s.id);
     }
 
     /** Creates or replaces the source; the key is required here. */

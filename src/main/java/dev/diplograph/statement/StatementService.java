@@ -2,8 +2,6 @@ package dev.diplograph.statement;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +11,6 @@ import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.dataset.StatementKeys;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.graph.Batches;
-import dev.diplograph.graph.Links;
 import dev.diplograph.leader.Leader;
 import dev.diplograph.pagination.Cursor;
 import dev.diplograph.pagination.Limits;
@@ -139,27 +136,17 @@ public class StatementService {
 
     /** Each leader's first statements; one windowed statement plus one load for the whole batch. */
     public List<List<Statement>> forSpeakers(List<Leader> leaders, int first) {
-        return limited(leaders, l -> l.id, FIRST_PER_SPEAKER, first);
+        return Batches.firstPerParent(leaders, l -> l.id, FIRST_PER_SPEAKER, first, Statement::withIds, s -> s.id);
     }
 
     /** Each visit's first statements; one windowed statement plus one load for the whole batch. */
     public List<List<Statement>> forVisits(List<Visit> visits, int first) {
-        return limited(visits, v -> v.id, FIRST_PER_VISIT, first);
+        return Batches.firstPerParent(visits, v -> v.id, FIRST_PER_VISIT, first, Statement::withIds, s -> s.id);
     }
 
     /** Each area's first statements; one windowed statement plus one load for the whole batch. */
     public List<List<Statement>> forAreas(List<CooperationArea> areas, int first) {
-        return limited(areas, a -> a.id, FIRST_PER_AREA, first);
-    }
-
-    /** Runs a per-parent windowed link query with {@code :first} and loads the statements it names. */
-    private static <P> List<List<Statement>> limited(List<P> parents, Function<P, Long> parentId, String sql,
-            int first) {
-        if (first == 0) {
-            return Batches.toMany(parents, parentId, Map.of());
-        }
-        return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
-                Statement::withIds, s -> s.id);
+        return Batches.firstPerParent(areas, a -> a.id, FIRST_PER_AREA, first, Statement::withIds, s -> s.id);
     }
 
     /** Creates or replaces the statement (its key derived when absent) and returns it as stored. */

@@ -2,10 +2,7 @@ package dev.diplograph.visit;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -120,13 +117,12 @@ public class VisitService {
 
     /** Each leader's latest visits; one windowed statement plus one load for the whole batch. */
     public List<List<Visit>> forLeaders(List<Leader> leaders, int first) {
-        return limited(leaders, l -> l.id, LATEST_PER_LEADER, first);
+        return Batches.firstPerParent(leaders, l -> l.id, LATEST_PER_LEADER, first, Visit::withIds, v -> v.id);
     }
 
     /** Each project's visits, newest first; one link query plus one load for the whole batch. */
     public <P> List<List<Visit>> forProjects(List<P> projects, Function<P, Long> projectId) {
-        return Batches.viaLinks(projects, projectId, ids -> Links.query(BY_PROJECT, ids),
-                Visit::withIds, v -> v.id);
+        return Batches.viaLinks(projects, projectId, BY_PROJECT, Visit::withIds, v -> v.id);
     }
 
     /** For each parent, the visit its foreign key points at; one statement for the whole batch. */
@@ -142,28 +138,9 @@ public class VisitService {
 
     /** Each visit's cities, in the order recorded; one statement for the whole batch. */
     public List<List<String>> cities(List<Visit> visits) {
-        Set<Long> ids = Batches.ids(visits, v -> v.id);
-        List<Object[]> rows = Batches.load(ids, chunk -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> list = Visit.getEntityManager().createNativeQuery(
-                    "SELECT visit_id, name FROM visit_city WHERE visit_id IN (:ids) ORDER BY visit_id, city_index")
-                    .setParameter("ids", chunk).getResultList();
-            return list;
-        });
-        Map<Long, List<String>> byVisit = new HashMap<>();
-        for (Object[] row : rows) {
-            byVisit.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>()).add((String) row[1]);
-        }
-        return Batches.toMany(visits, v -> v.id, byVisit);
-    }
-
-    /** Runs a per-parent windowed link query with {@code :first} and loads the visits it names. */
-    static <P> List<List<Visit>> limited(List<P> parents, Function<P, Long> parentId, String sql, int first) {
-        if (first == 0) {
-            return Batches.toMany(parents, parentId, Map.of());
-        }
-        return Batches.viaLinks(parents, parentId, ids -> Links.query(sql, ids, Map.of("first", first)),
-                Visit::withIds, v -> v.id);
+        return Batches.toMany(visits, v -> v.id, Links.texts(
+                "SELECT visit_id, name FROM visit_city WHERE visit_id IN (:ids) ORDER BY visit_id, city_index",
+                Batches.ids(visits, v -> v.id)));
     }
 
     /** Creates or replaces the visit through the dataset write path and returns it as stored. */
