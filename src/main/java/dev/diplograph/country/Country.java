@@ -18,13 +18,13 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /** A country that leaders come from and visit, addressed by its ISO 3166-1 alpha-2 code. */
 @Entity
 @Table(name = "country")
 @Description("A country, addressed by its ISO 3166-1 alpha-2 code.")
-public class Country extends PanacheEntityBase {
+public class Country {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -52,11 +52,11 @@ public class Country extends PanacheEntityBase {
 
     /** Finds a country by code, case-insensitively. */
     public static Optional<Country> findByCode(String code) {
-        return code == null ? Optional.empty() : find("code", code.toUpperCase(Locale.ROOT)).firstResultOptional();
+        return code == null ? Optional.empty() : Records.first(Country.class, "from Country where code = ?1", code.toUpperCase(Locale.ROOT));
     }
 
     /** Loads countries by id in one statement. */
     public static List<Country> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(Country.class, "from Country where id in ?1", chunk));
     }
 }

@@ -26,6 +26,7 @@ import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
+import dev.diplograph.persistence.Database;
 import dev.diplograph.statement.StatementKind;
 import dev.diplograph.visit.CooperationStatus;
 import dev.diplograph.visit.VisitKind;
@@ -44,8 +45,8 @@ public class DatasetExporter {
     private final DataSource dataSource;
     private final ObjectMapper mapper;
 
-    public DatasetExporter(DataSource dataSource, ObjectMapper mapper) {
-        this.dataSource = dataSource;
+    public DatasetExporter(Database database, ObjectMapper mapper) {
+        this.dataSource = database.dataSource();
         this.mapper = mapper;
     }
 

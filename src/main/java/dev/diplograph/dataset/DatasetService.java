@@ -23,9 +23,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.SessionFactory;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -45,6 +43,7 @@ import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.error.BadUserInputException;
+import dev.diplograph.persistence.Database;
 
 /**
  * Imports visits-dataset/1 documents: streams the document, checks each item against the JSON
@@ -63,12 +62,11 @@ public class DatasetService {
     private final DataSource dataSource;
     private final Dialect dialect;
 
-    public DatasetService(DatasetSchema schema, ObjectMapper mapper, DataSource dataSource,
-            SessionFactory sessionFactory) {
+    public DatasetService(DatasetSchema schema, ObjectMapper mapper, Database database) {
         this.schema = schema;
         this.mapper = mapper;
-        this.dataSource = dataSource;
-        this.dialect = sessionFactory.unwrap(SessionFactoryImplementor.class).getJdbcServices().getDialect();
+        this.dataSource = database.dataSource();
+        this.dialect = database.dialect();
     }
 
     /**

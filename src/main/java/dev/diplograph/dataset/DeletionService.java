@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.diplograph.error.ConflictException;
+import dev.diplograph.persistence.Database;
 
 /**
  * Deletes records by natural key, with one explicit rule: a record that other records still use is
@@ -28,8 +29,8 @@ public class DeletionService {
 
     private final DataSource dataSource;
 
-    public DeletionService(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public DeletionService(Database database) {
+        this.dataSource = database.dataSource();
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,10 +15,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.diplograph.config.DiplographConfig;
-import dev.diplograph.country.Country;
-import dev.diplograph.leader.Leader;
-import dev.diplograph.sector.Sector;
-import dev.diplograph.source.Source;
+import dev.diplograph.persistence.Records;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -46,7 +44,8 @@ public class SeedLoader {
     /** Imports the seed resource when the database holds no records; returns whether it did. */
     @Transactional
     public boolean seedIfEmpty() {
-        if (Country.count() > 0 || Sector.count() > 0 || Leader.count() > 0 || Source.count() > 0) {
+        if (Records.count("from Country", Map.of()) > 0 || Records.count("from Sector", Map.of()) > 0
+                || Records.count("from Leader", Map.of()) > 0 || Records.count("from Source", Map.of()) > 0) {
             LOG.info("Database already holds data; seed dataset not loaded");
             return false;
         }

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.diplograph.persistence.Database;
 
 /**
  * Runs the link queries of the batched resolvers: native SQL that returns (parent id, child id) rows
@@ -23,7 +23,7 @@ public final class Links {
      */
     public static List<Link> query(String sql, Collection<Long> parentIds, Map<String, Object> params) {
         return Batches.load(parentIds, chunk -> {
-            var query = Panache.getEntityManager().createNativeQuery(sql).setParameter("ids", chunk);
+            var query = Database.current().session().createNativeQuery(sql).setParameter("ids", chunk);
             params.forEach(query::setParameter);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = query.getResultList();
@@ -43,7 +43,7 @@ public final class Links {
         Map<Long, List<String>> texts = new HashMap<>();
         Batches.load(parentIds, chunk -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(sql).setParameter("ids", chunk)
+            List<Object[]> rows = Database.current().session().createNativeQuery(sql).setParameter("ids", chunk)
                     .getResultList();
             return rows;
         }).forEach(row -> texts.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())

@@ -15,12 +15,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
+import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.dataset.StatementKeys;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.leader.Leader;
+import dev.diplograph.persistence.Records;
 import dev.diplograph.project.Project;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.source.Source;
@@ -53,9 +54,10 @@ public class IngestService {
                     () -> new BadUserInputException("unknown visit \"" + input.visit + "\"", "input.visit"));
         }
         String sourceKey = input.source.key != null ? input.source.key : sourceKey(input);
-        List<Leader> leaders = Leader.listAll();
-        List<Sector> sectors = Sector.list("select distinct s from Sector s left join fetch s.keywords order by s.slug");
-        List<Project> projects = Project.listAll();
+        List<Leader> leaders = Records.list(Leader.class, "from Leader");
+        List<Sector> sectors = Records.list(Sector.class,
+                "select distinct s from Sector s left join fetch s.keywords order by s.slug");
+        List<Project> projects = Records.list(Project.class, "from Project");
         Lexicon lexicon = new Lexicon(
                 leaders.stream().map(l -> new Lexicon.Leader(l.slug, l.name, l.office)).toList(),
                 sectors.stream().map(s -> new Lexicon.Sector(s.slug, List.copyOf(s.keywords))).toList(),
@@ -69,7 +71,8 @@ public class IngestService {
             records.putIfAbsent(key, new StatementRecord(key, p.speaker(), p.text(), StatementKind.valueOf(p.kind()),
                     null, language, sourceKey, input.visit, List.copyOf(p.sectors()), List.copyOf(p.projects())));
         }
-        Set<String> existing = Statement.<Statement> list("key in ?1", List.copyOf(records.keySet())).stream()
+        Set<String> existing = Records.list(Statement.class, "from Statement where key in ?1", List.copyOf(records.keySet()))
+                .stream()
                 .map(s -> s.key).collect(Collectors.toSet());
         List<StatementRecord> fresh = records.values().stream().filter(r -> !existing.contains(r.key())).toList();
 
@@ -81,7 +84,8 @@ public class IngestService {
         datasets.apply(DatasetDocument.empty()
                 .withSources(List.of(input.source.toRecord(sourceKey)))
                 .withStatements(fresh));
-        Map<String, Statement> stored = Statement.<Statement> list("key in ?1", List.copyOf(records.keySet())).stream()
+        Map<String, Statement> stored = Records
+                .list(Statement.class, "from Statement where key in ?1", List.copyOf(records.keySet())).stream()
                 .collect(Collectors.toMap(s -> s.key, Function.identity()));
         List<Statement> inOrder = records.keySet().stream().map(stored::get).toList();
         return new IngestReport(inOrder, fresh.size(), existing.size());

@@ -20,13 +20,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /** A head of state or government whose visits and words the graph records, addressed by slug. */
 @Entity
 @Table(name = "leader")
 @Description("A head of state or government, e.g. a president.")
-public class Leader extends PanacheEntityBase {
+public class Leader {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -69,11 +69,11 @@ public class Leader extends PanacheEntityBase {
 
     /** Finds a leader by slug. */
     public static Optional<Leader> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+        return Records.first(Leader.class, "from Leader where slug = ?1", slug);
     }
 
     /** Loads leaders by id, in chunks of bounded size. */
     public static List<Leader> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(Leader.class, "from Leader where id in ?1", chunk));
     }
 }

@@ -13,6 +13,7 @@ import dev.diplograph.pagination.Cursor;
 import dev.diplograph.pagination.Limits;
 import dev.diplograph.pagination.Page;
 import dev.diplograph.pagination.Where;
+import dev.diplograph.persistence.Records;
 
 /** Reads leaders: look-ups, the paginated list, and batched resolution of speaker references. */
 @ApplicationScoped
@@ -46,10 +47,10 @@ public class LeaderService {
         if (after != null) {
             where.and("l.slug > :after", "after", Cursor.decode(after, CONNECTION, 1).get(0));
         }
-        List<Leader> rows = Leader.<Leader> find("from Leader l" + where.clause() + " order by l.slug", where.params())
-                .range(0, size).list();
+        List<Leader> rows = Records.list(Leader.class, "from Leader l" + where.clause() + " order by l.slug", where.params(),
+                size + 1);
         return new LeaderConnection(Page.of(rows, size, after != null, l -> Cursor.encode(CONNECTION, l.slug),
-                LeaderEdge::new), () -> Leader.count("from Leader l" + count.clause(), count.params()));
+                LeaderEdge::new), () -> Records.count("from Leader l" + count.clause(), count.params()));
     }
 
     private static LeaderConnection empty(boolean after) {

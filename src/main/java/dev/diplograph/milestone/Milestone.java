@@ -24,13 +24,13 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Slugs;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /** A dated fact in the history between countries (a war fought side by side, a treaty). */
 @Entity
 @Table(name = "milestone")
 @Description("A dated fact in the relations between countries, e.g. a war fought side by side or a treaty.")
-public class Milestone extends PanacheEntityBase {
+public class Milestone {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -86,6 +86,6 @@ public class Milestone extends PanacheEntityBase {
 
     /** Finds a milestone by key. */
     public static Optional<Milestone> findByKey(String key) {
-        return find("key", key).firstResultOptional();
+        return Records.first(Milestone.class, "from Milestone where key = ?1", key);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetService;
+import dev.diplograph.persistence.Records;
 
 /** Reads milestones, the dated history between countries. */
 @ApplicationScoped
@@ -25,8 +26,8 @@ public class MilestoneService {
 
     /** Milestones that involve both countries, oldest first. */
     public List<Milestone> involving(long countryA, long countryB) {
-        return Milestone.list("from Milestone m where :a member of m.countryIds and :b member of m.countryIds"
-                + " order by m.year, m.key", Map.of("a", countryA, "b", countryB));
+        return Records.list(Milestone.class, "from Milestone m where :a member of m.countryIds and :b member of m.countryIds"
+                + " order by m.year, m.key", Map.of("a", countryA, "b", countryB), Integer.MAX_VALUE);
     }
 
     /** Creates or replaces the milestone through the dataset write path and returns it as stored. */

@@ -27,14 +27,14 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
+import dev.diplograph.persistence.Records;
 import dev.diplograph.visit.CooperationStatus;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A concrete undertaking inside a sector (a tank program, a power plant), addressed by key. */
 @Entity
 @Table(name = "project")
 @Description("A concrete undertaking in a sector, e.g. a tank production program or a power plant.")
-public class Project extends PanacheEntityBase {
+public class Project {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -86,11 +86,11 @@ public class Project extends PanacheEntityBase {
 
     /** Finds a project by key. */
     public static Optional<Project> findByKey(String key) {
-        return find("key", key).firstResultOptional();
+        return Records.first(Project.class, "from Project where key = ?1", key);
     }
 
     /** Loads projects by id, in chunks of bounded size. */
     public static List<Project> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(Project.class, "from Project where id in ?1", chunk));
     }
 }

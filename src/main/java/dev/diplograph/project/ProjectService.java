@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.graph.Batches;
+import dev.diplograph.persistence.Records;
 import dev.diplograph.statement.Statement;
 import dev.diplograph.visit.Visit;
 
@@ -48,8 +49,9 @@ public class ProjectService {
 
     /** Projects that involve both countries, by key. */
     public List<Project> involving(long countryA, long countryB) {
-        return Project.list("from Project p where :a member of p.countryIds and :b member of p.countryIds order by p.key",
-                Map.of("a", countryA, "b", countryB));
+        return Records.list(Project.class,
+                "from Project p where :a member of p.countryIds and :b member of p.countryIds order by p.key",
+                Map.of("a", countryA, "b", countryB), Integer.MAX_VALUE);
     }
 
     /** Creates or replaces the project through the dataset write path and returns it as stored. */

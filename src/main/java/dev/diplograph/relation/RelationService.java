@@ -9,6 +9,7 @@ import dev.diplograph.country.Country;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.milestone.Milestone;
 import dev.diplograph.milestone.MilestoneService;
+import dev.diplograph.persistence.Records;
 import dev.diplograph.project.Project;
 import dev.diplograph.project.ProjectService;
 import dev.diplograph.visit.Visit;
@@ -40,12 +41,11 @@ public class RelationService {
         if (first == 0) {
             return List.of();
         }
-        return Visit.<Visit> find("""
+        return Records.list(Visit.class, """
                 from Visit v where
                   (v.hostCountryId = :b and v.leaderId in (select l.id from Leader l where l.countryId = :a))
                   or (v.hostCountryId = :a and v.leaderId in (select l.id from Leader l where l.countryId = :b))
-                order by v.startDate desc, v.key desc""", Map.of("a", relation.a.id, "b", relation.b.id))
-                .range(0, first - 1).list();
+                order by v.startDate desc, v.key desc""", Map.of("a", relation.a.id, "b", relation.b.id), first);
     }
 
     /** Projects both countries take part in, by key. */

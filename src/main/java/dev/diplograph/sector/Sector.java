@@ -23,13 +23,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /** An area of cooperation between countries (defense industry, nuclear power, ...), addressed by slug. */
 @Entity
 @Table(name = "sector")
 @Description("An area of cooperation between countries, e.g. defense industry or nuclear power.")
-public class Sector extends PanacheEntityBase {
+public class Sector {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -64,11 +64,11 @@ public class Sector extends PanacheEntityBase {
 
     /** Finds a sector by slug. */
     public static Optional<Sector> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+        return Records.first(Sector.class, "from Sector where slug = ?1", slug);
     }
 
     /** Loads sectors by id in one statement. */
     public static List<Sector> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(Sector.class, "from Sector where id in ?1", chunk));
     }
 }

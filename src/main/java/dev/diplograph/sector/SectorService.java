@@ -10,6 +10,7 @@ import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Links;
+import dev.diplograph.persistence.Records;
 
 /** Reads sectors and resolves sector references in batches. */
 @ApplicationScoped
@@ -26,7 +27,7 @@ public class SectorService {
 
     /** Every sector, by name. */
     public List<Sector> all() {
-        return Sector.list("order by name, slug");
+        return Records.list(Sector.class, "from Sector order by name, slug");
     }
 
     /** The sector with this slug, or null. */

@@ -20,13 +20,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /** A published piece (article, interview, transcript) that statements and visits are traced back to. */
 @Entity
 @Table(name = "source")
 @Description("A published piece, e.g. a news agency interview, that statements are taken from.")
-public class Source extends PanacheEntityBase {
+public class Source {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -70,11 +70,11 @@ public class Source extends PanacheEntityBase {
 
     /** Finds a source by key. */
     public static Optional<Source> findByKey(String key) {
-        return find("key", key).firstResultOptional();
+        return Records.first(Source.class, "from Source where key = ?1", key);
     }
 
     /** Loads sources by id, in chunks of bounded size. */
     public static List<Source> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(Source.class, "from Source where id in ?1", chunk));
     }
 }

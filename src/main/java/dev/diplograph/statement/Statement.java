@@ -29,13 +29,13 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /** What a leader said, quoted or paraphrased, always tied to the source it was taken from. */
 @Entity
 @Table(name = "statement")
 @Description("What a leader said: a direct quote or a paraphrase, always tied to its source.")
-public class Statement extends PanacheEntityBase {
+public class Statement {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -107,11 +107,11 @@ public class Statement extends PanacheEntityBase {
 
     /** Finds a statement by key. */
     public static Optional<Statement> findByKey(String key) {
-        return find("key", key).firstResultOptional();
+        return Records.first(Statement.class, "from Statement where key = ?1", key);
     }
 
     /** Loads statements by id, in chunks of bounded size. */
     public static List<Statement> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(Statement.class, "from Statement where id in ?1", chunk));
     }
 }

@@ -16,6 +16,7 @@ import dev.diplograph.pagination.Cursor;
 import dev.diplograph.pagination.Limits;
 import dev.diplograph.pagination.Page;
 import dev.diplograph.pagination.Where;
+import dev.diplograph.persistence.Records;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.visit.CooperationArea;
 import dev.diplograph.visit.Visit;
@@ -75,10 +76,10 @@ public class StatementService {
             }
             where.and("s.id > :afterId", "afterId", afterId);
         }
-        List<Statement> rows = Statement.<Statement> find("from Statement s" + where.clause() + " order by s.id",
-                where.params()).range(0, size).list();
+        List<Statement> rows = Records.list(Statement.class, "from Statement s" + where.clause() + " order by s.id",
+                where.params(), size + 1);
         return new StatementConnection(Page.of(rows, size, after != null, s -> Cursor.encode(CONNECTION, s.id),
-                StatementEdge::new), () -> Statement.count("from Statement s" + count.clause(), count.params()));
+                StatementEdge::new), () -> Records.count("from Statement s" + count.clause(), count.params()));
     }
 
     /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */

@@ -16,13 +16,13 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 
 import dev.diplograph.graph.Batches;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /** One sector discussed on one visit, with how far cooperation in it has come. */
 @Entity
 @Table(name = "cooperation_area")
 @Description("A sector discussed on a visit (the visit × sector pair), with its status.")
-public class CooperationArea extends PanacheEntityBase {
+public class CooperationArea {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -51,11 +51,11 @@ public class CooperationArea extends PanacheEntityBase {
 
     /** The cooperation areas of some visits, in the order they were recorded. */
     public static List<CooperationArea> forVisits(Collection<Long> visitIds) {
-        return Batches.load(visitIds, chunk -> list("visitId in ?1 order by id", chunk));
+        return Batches.load(visitIds, chunk -> Records.list(CooperationArea.class, "from CooperationArea where visitId in ?1 order by id", chunk));
     }
 
     /** Loads areas by id, in chunks of bounded size. */
     public static List<CooperationArea> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(CooperationArea.class, "from CooperationArea where id in ?1", chunk));
     }
 }

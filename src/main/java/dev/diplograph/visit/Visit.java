@@ -30,7 +30,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.diplograph.persistence.Records;
 
 /**
  * A leader's trip to a host country: the hub of the graph, joining the leader, the cooperation areas
@@ -39,7 +39,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Table(name = "visit")
 @Description("A leader's visit to a foreign country.")
-public class Visit extends PanacheEntityBase {
+public class Visit {
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
@@ -105,11 +105,11 @@ public class Visit extends PanacheEntityBase {
 
     /** Finds a visit by key. */
     public static Optional<Visit> findByKey(String key) {
-        return find("key", key).firstResultOptional();
+        return Records.first(Visit.class, "from Visit where key = ?1", key);
     }
 
     /** Loads visits by id, in chunks of bounded size. */
     public static List<Visit> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> list("id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.list(Visit.class, "from Visit where id in ?1", chunk));
     }
 }

@@ -19,6 +19,7 @@ import dev.diplograph.pagination.Cursor;
 import dev.diplograph.pagination.Limits;
 import dev.diplograph.pagination.Page;
 import dev.diplograph.pagination.Where;
+import dev.diplograph.persistence.Records;
 import dev.diplograph.sector.Sector;
 
 /** Reads visits and their cooperation areas: look-ups, the filtered list, and batched relations. */
@@ -72,11 +73,10 @@ public class VisitService {
             where.and("(v.startDate < :afterDate or (v.startDate = :afterDate and v.key < :afterKey))",
                     "afterDate", date, "afterKey", parts.get(1));
         }
-        List<Visit> rows = Visit.<Visit> find("from Visit v" + where.clause() + ORDER, where.params())
-                .range(0, size).list();
+        List<Visit> rows = Records.list(Visit.class, "from Visit v" + where.clause() + ORDER, where.params(), size + 1);
         return new VisitConnection(Page.of(rows, size, after != null,
                 v -> Cursor.encode(CONNECTION, v.startDate, v.key), VisitEdge::new),
-                () -> Visit.count("from Visit v" + count.clause(), count.params()));
+                () -> Records.count("from Visit v" + count.clause(), count.params()));
     }
 
     /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
@@ -152,7 +152,7 @@ public class VisitService {
     /** Sets one cooperation area of a visit and returns it as stored. */
     public CooperationArea setArea(String visitKey, CooperationAreaInput input) {
         datasets.setArea(visitKey, input.toRecord());
-        return CooperationArea.find("visitId = (select v.id from Visit v where v.key = ?1)"
-                + " and sectorId = (select s.id from Sector s where s.slug = ?2)", visitKey, input.sector).firstResult();
+        return Records.first(CooperationArea.class, "from CooperationArea where visitId = (select v.id from Visit v where v.key = ?1)"
+                + " and sectorId = (select s.id from Sector s where s.slug = ?2)", visitKey, input.sector).orElseThrow();
     }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
-import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
+import dev.diplograph.persistence.Database;
 import dev.diplograph.support.GraphQL;
 import dev.diplograph.support.TestFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,10 +32,10 @@ class SqlStatementCountTest {
     static final long BOUND = 10;
 
     @Inject
-    SessionFactory sessionFactory;
+    Database database;
 
     long statementsFor(int visits) {
-        Statistics statistics = sessionFactory.getStatistics();
+        Statistics statistics = database.sessionFactory().getStatistics();
         assertTrue(statistics.isStatisticsEnabled(), "hibernate statistics must be on in the test profile");
         statistics.clear();
         GraphQL.post(DEEP.formatted(TestFixtures.LEADER, visits))

@@ -1,0 +1,50 @@
+package dev.diplograph.persistence;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hibernate.query.SelectionQuery;
+
+/**
+ * The static finders of the active-record entities: HQL with bound parameters (positional
+ * {@code ?1}, {@code ?2}, … or named), run on the session of the active database.
+ */
+public final class Records {
+
+    private Records() {
+    }
+
+    /** The first result of {@code hql}, if any. */
+    public static <T> Optional<T> first(Class<T> type, String hql, Object... params) {
+        return query(type, hql, params).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
+    /** Every result of {@code hql}. */
+    public static <T> List<T> list(Class<T> type, String hql, Object... params) {
+        return query(type, hql, params).getResultList();
+    }
+
+    /** At most {@code max} results of {@code hql}, with named parameters. */
+    public static <T> List<T> list(Class<T> type, String hql, Map<String, Object> params, int max) {
+        SelectionQuery<T> query = Database.current().session().createSelectionQuery(hql, type);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(max).getResultList();
+    }
+
+    /** How many rows {@code fromHql} (a query starting with {@code from}) selects, with named parameters. */
+    public static long count(String fromHql, Map<String, Object> params) {
+        SelectionQuery<Long> query = Database.current().session().createSelectionQuery("select count(*) " + fromHql,
+                Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static <T> SelectionQuery<T> query(Class<T> type, String hql, Object... params) {
+        SelectionQuery<T> query = Database.current().session().createSelectionQuery(hql, type);
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        return query;
+    }
+}
