@@ -61,12 +61,15 @@ public class DatasetService {
     private final ObjectMapper mapper;
     private final DataSource dataSource;
     private final Dialect dialect;
+    /** Whether statements' words go into the H2 term index (PostgreSQL indexes the text itself). */
+    private final boolean termIndex;
 
     public DatasetService(DatasetSchema schema, ObjectMapper mapper, Database database) {
         this.schema = schema;
         this.mapper = mapper;
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
+        this.termIndex = database.kind() == Database.Kind.H2;
     }
 
     /**
@@ -82,7 +85,7 @@ public class DatasetService {
         try {
             List<String> order = scanTopLevel(file, errors);
             try (Connection connection = dataSource.getConnection()) {
-                DatasetWriter writer = new DatasetWriter(connection, dialect, errors);
+                DatasetWriter writer = new DatasetWriter(connection, dialect, termIndex, errors);
                 for (Set<String> pass : passes(order)) {
                     applyPass(file, pass, writer, errors);
                 }
@@ -112,7 +115,7 @@ public class DatasetService {
             errors.add("/format", "must be \"" + DatasetDocument.FORMAT + "\"");
         }
         try (Connection connection = dataSource.getConnection()) {
-            DatasetWriter writer = new DatasetWriter(connection, dialect, errors);
+            DatasetWriter writer = new DatasetWriter(connection, dialect, termIndex, errors);
             write(writer, "countries", doc.countries(), writer::countries);
             write(writer, "sectors", doc.sectors(), writer::sectors);
             write(writer, "leaders", doc.leaders(), writer::leaders);

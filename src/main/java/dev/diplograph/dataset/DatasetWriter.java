@@ -28,6 +28,7 @@ import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
+import dev.diplograph.statement.QuoteSearch;
 
 /**
  * Upserts dataset records by natural key with batched JDBC, inside the caller's transaction: the
@@ -45,6 +46,7 @@ final class DatasetWriter {
     private static final int ROWS_PER_INSERT = 100;
 
     private final Connection connection;
+    private final boolean termIndex;
     private final IdAllocator ids;
     private final ImportErrors errors;
     private final Map<String, ImportReport.Counts> counts = new LinkedHashMap<>();
@@ -59,8 +61,9 @@ final class DatasetWriter {
     final Refs statements = new Refs("statement", "statement_key");
     final Refs milestones = new Refs("milestone", "milestone_key");
 
-    DatasetWriter(Connection connection, Dialect dialect, ImportErrors errors) {
+    DatasetWriter(Connection connection, Dialect dialect, boolean termIndex, ImportErrors errors) {
         this.connection = connection;
+        this.termIndex = termIndex;
         this.ids = new IdAllocator(connection, dialect);
         this.errors = errors;
     }
@@ -270,6 +273,13 @@ final class DatasetWriter {
             Batch project = batches.add("INSERT INTO statement_project (statement_id, project_id) VALUES (?, ?)", insert);
             clearLinks(plan, "DELETE FROM statement_sector WHERE statement_id = ANY(?)");
             clearLinks(plan, "DELETE FROM statement_project WHERE statement_id = ANY(?)");
+            // H2 only: the words of each text, for the quote search (PostgreSQL indexes the text itself).
+            Batch term = termIndex
+                    ? batches.add("INSERT INTO statement_term (term, statement_id) VALUES (?, ?)", insert)
+                    : null;
+            if (termIndex) {
+                clearLinks(plan, "DELETE FROM statement_term WHERE statement_id = ANY(?)");
+            }
             for (Row<StatementRecord> row : plan.rows()) {
                 StatementRecord r = row.record();
                 String at = row.pointer();
@@ -292,6 +302,11 @@ final class DatasetWriter {
                 }
                 for (Long id : projectIds) {
                     project.values(row.id(), id);
+                }
+                if (term != null) {
+                    for (String word : QuoteSearch.terms(r.text())) {
+                        term.values(word, row.id());
+                    }
                 }
             }
         }

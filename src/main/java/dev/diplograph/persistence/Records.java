@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hibernate.query.NativeQuery;
 import org.hibernate.query.SelectionQuery;
 
 /**
@@ -36,6 +37,20 @@ public final class Records {
     public static long count(String fromHql, Map<String, Object> params) {
         SelectionQuery<Long> query = Database.current().session().createSelectionQuery("select count(*) " + fromHql,
                 Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    /** At most {@code max} entities selected by native SQL ({@code SELECT alias.* ...}), with named parameters. */
+    public static <T> List<T> nativeList(Class<T> type, String sql, Map<String, Object> params, int max) {
+        NativeQuery<T> query = Database.current().session().createNativeQuery(sql, type);
+        params.forEach(query::setParameter);
+        return query.setMaxResults(max).getResultList();
+    }
+
+    /** The single number a native {@code SELECT COUNT(*) ...} returns, with named parameters. */
+    public static long nativeCount(String sql, Map<String, Object> params) {
+        NativeQuery<Long> query = Database.current().session().createNativeQuery(sql, Long.class);
         params.forEach(query::setParameter);
         return query.getSingleResult();
     }

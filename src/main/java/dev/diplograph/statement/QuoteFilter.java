@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Input;
 @Description("Criteria for the quotes list. All given criteria must hold; unknown slugs or keys match nothing.")
 public class QuoteFilter {
 
-    @Description("Words the statement text contains, case-insensitively (a substring match, 1 to 200 characters).")
+    @Description("Words the statement text contains: all of them, whole words, in any order and case (1 to 200 characters).")
     public String text;
 
     @Description("Slug of a sector the statement is tagged with.")

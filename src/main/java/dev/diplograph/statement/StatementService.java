@@ -1,7 +1,6 @@
 package dev.diplograph.statement;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +15,7 @@ import dev.diplograph.pagination.Cursor;
 import dev.diplograph.pagination.Limits;
 import dev.diplograph.pagination.Page;
 import dev.diplograph.pagination.Where;
+import dev.diplograph.persistence.Database;
 import dev.diplograph.persistence.Records;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.visit.CooperationArea;
@@ -26,9 +26,11 @@ import dev.diplograph.visit.Visit;
 public class StatementService {
 
     private final DatasetService datasets;
+    private final Database database;
 
-    public StatementService(DatasetService datasets) {
+    public StatementService(DatasetService datasets, Database database) {
         this.datasets = datasets;
+        this.database = database;
     }
 
     static final String CONNECTION = "quotes";
@@ -76,14 +78,16 @@ public class StatementService {
             }
             where.and("s.id > :afterId", "afterId", afterId);
         }
-        List<Statement> rows = Records.list(Statement.class, "from Statement s" + where.clause() + " order by s.id",
-                where.params(), size + 1);
+        // Native SQL: the text criterion uses each database's own full-text index.
+        List<Statement> rows = Records.nativeList(Statement.class,
+                "SELECT s.* FROM statement s" + where.clause() + " ORDER BY s.id", where.params(), size + 1);
         return new StatementConnection(Page.of(rows, size, after != null, s -> Cursor.encode(CONNECTION, s.id),
-                StatementEdge::new), () -> Records.count("from Statement s" + count.clause(), count.params()));
+                StatementEdge::new), () -> Records.nativeCount("SELECT COUNT(*) FROM statement s" + count.clause(),
+                        count.params()));
     }
 
     /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
-    private static boolean constrain(Where where, QuoteFilter filter) {
+    private boolean constrain(Where where, QuoteFilter filter) {
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
             throw new BadUserInputException("Filter 'from' (" + filter.from + ") is after 'to' (" + filter.to + ").");
         }
@@ -93,47 +97,47 @@ public class StatementService {
                 throw new BadUserInputException(
                         "Filter 'text' must hold 1 to " + MAX_TEXT_FILTER + " characters besides spaces.");
             }
-            where.and("lower(s.text) like :text escape '!'", "text", "%" + likeEscape(text.toLowerCase(Locale.ROOT)) + "%");
+            if (QuoteSearch.terms(text).isEmpty()) {
+                throw new BadUserInputException("Filter 'text' must contain at least one word (letters or digits).");
+            }
+            QuoteSearch.constrain(where, database.kind(), text);
         }
         if (filter.sector != null) {
             Long id = Sector.findBySlug(filter.sector).map(s -> s.id).orElse(null);
             if (id == null) {
                 return false;
             }
-            where.and(":sector member of s.sectorIds", "sector", id);
+            where.and("EXISTS (SELECT 1 FROM statement_sector ss WHERE ss.statement_id = s.id AND ss.sector_id = :sector)",
+                    "sector", id);
         }
         if (filter.speaker != null) {
             Long id = Leader.findBySlug(filter.speaker).map(l -> l.id).orElse(null);
             if (id == null) {
                 return false;
             }
-            where.and("s.speakerId = :speaker", "speaker", id);
+            where.and("s.speaker_id = :speaker", "speaker", id);
         }
         if (filter.visit != null) {
             Long id = Visit.findByKey(filter.visit).map(v -> v.id).orElse(null);
             if (id == null) {
                 return false;
             }
-            where.and("s.visitId = :visit", "visit", id);
+            where.and("s.visit_id = :visit", "visit", id);
         }
         if (filter.kind != null) {
-            where.and("s.kind = :kind", "kind", filter.kind);
+            where.and("s.kind = :kind", "kind", filter.kind.name());
         }
         if (filter.from != null) {
-            where.and("coalesce(s.saidOn, (select src.publishedOn from Source src where src.id = s.sourceId)) >= :from",
+            where.and("COALESCE(s.said_on, (SELECT src.published_on FROM source src WHERE src.id = s.source_id)) >= :from",
                     "from", filter.from);
         }
         if (filter.to != null) {
-            where.and("coalesce(s.saidOn, (select src.publishedOn from Source src where src.id = s.sourceId)) <= :to",
+            where.and("COALESCE(s.said_on, (SELECT src.published_on FROM source src WHERE src.id = s.source_id)) <= :to",
                     "to", filter.to);
         }
         return true;
     }
 
-    /** Escapes LIKE wildcards with '!', the escape character the text filter declares. */
-    static String likeEscape(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 
     /** Each leader's first statements; one windowed statement plus one load for the whole batch. */
     public List<List<Statement>> forSpeakers(List<Leader> leaders, int first) {

@@ -1,5 +1,6 @@
 package dev.diplograph.statement;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -22,12 +23,30 @@ class QuoteFilterTest {
               totalCount edges { node { key kind text speaker { slug } } } } }""";
 
     @Test
-    void byTextIsCaseInsensitiveAndTreatsWildcardsLiterally() {
+    void byTextMatchesEveryWordInAnyOrderAndCase() {
         GraphQL.post(QUERY, Map.of("filter", Map.of("text", "SINOP")))
                 .body("errors", nullValue())
                 .body("data.quotes.edges.node.key", equalTo(List.of("lee-sinop-nuclear-talks")));
-        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "100%_")))
+        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "plant, sinop; TÜRKIYE'S")))
+                .body("errors", nullValue())
+                .body("data.quotes.edges.node.key", equalTo(List.of("lee-sinop-nuclear-talks")));
+        // every word must occur, and only whole words count
+        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "Sinop windmill")))
+                .body("errors", nullValue())
                 .body("data.quotes.totalCount", equalTo(0));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "Sino")))
+                .body("data.quotes.totalCount", equalTo(0));
+    }
+
+    @Test
+    void byTextTreatsWildcardsAsSeparators() {
+        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "S_NOP%")))
+                .body("errors", nullValue())
+                .body("data.quotes.totalCount", equalTo(0));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("text", "%_")))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("at least one word"));
     }
 
     @Test
