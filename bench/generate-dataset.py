@@ -3,7 +3,8 @@
 
 Each leader gets VISITS visits, each visit AREAS cooperation areas, each area QUOTES statements, so a
 leader carries VISITS * AREAS * QUOTES statements (20 * 6 * 5 = 600 by default). The same arguments
-always give the same bytes.
+always give the same bytes. Texts mix 27 common words with one of 20,000 rare "topicNNNNN" words, so
+text searches can be measured for frequent and for rare words.
 
   bench/generate-dataset.py --statements 120000 > m.json
   bench/generate-dataset.py --size S|M|L > s.json      # ~10k, ~120k, ~1.2M statements
@@ -18,6 +19,7 @@ SIZES = {"S": 10_200, "M": 120_000, "L": 1_200_000}
 WORDS = ("cooperation partnership defense energy nuclear trade investment technology industry "
          "security stability growth innovation supply chain infrastructure culture exchange "
          "tourism education health digital renewable future strategic mutual trust").split()
+TOPICS = 20_000
 
 
 def code(n):
@@ -61,7 +63,9 @@ def main():
                                   "sectors": [{"sector": s, "status": "ACTIVE", "summary": "Talks on " + s} for s in areas]})
             for a, sector in enumerate(areas):
                 for q in range(args.quotes):
-                    text = " ".join(rng.choice(WORDS) for _ in range(18)).capitalize() + "."
+                    # 18 common words, then one rare topic word (about 60 statements each at size L)
+                    text = (" ".join(rng.choice(WORDS) for _ in range(18)).capitalize()
+                            + " on topic%05d." % rng.randrange(TOPICS))
                     doc["statements"].append({"key": "%s-q-%d-%d" % (key, a, q), "speaker": slug,
                                               "kind": "DIRECT" if q % 2 == 0 else "PARAPHRASE", "text": text,
                                               "saidOn": str(start), "language": "en", "source": source, "visit": key,

@@ -1,5 +1,6 @@
 package dev.diplograph.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -38,6 +39,19 @@ public interface DiplographConfig {
         /** Largest accepted import body; larger ones are refused with 413 before anything is parsed. */
         @WithDefault("128M")
         MemorySize maxBodySize();
+    }
+
+    /** Quote text search. */
+    Search search();
+
+    /** Settings of the quote text search. */
+    interface Search {
+        /**
+         * How often the embedded database's term indexer looks for new or changed statements (0 turns
+         * it off; searches stay correct, only slower, while statements wait). PostgreSQL needs none.
+         */
+        @WithDefault("1s")
+        Duration indexInterval();
     }
 
     /** Settings of the seed loader. */

@@ -44,6 +44,7 @@ import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.persistence.Database;
+import dev.diplograph.statement.QuoteTermIndexer;
 
 /**
  * Imports visits-dataset/1 documents: streams the document, checks each item against the JSON
@@ -61,10 +62,13 @@ public class DatasetService {
     private final ObjectMapper mapper;
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final QuoteTermIndexer termIndexer;
     /** Whether statements' words go into the H2 term index (PostgreSQL indexes the text itself). */
     private final boolean termIndex;
 
-    public DatasetService(DatasetSchema schema, ObjectMapper mapper, Database database) {
+    public DatasetService(DatasetSchema schema, ObjectMapper mapper, Database database,
+            QuoteTermIndexer termIndexer) {
+        this.termIndexer = termIndexer;
         this.schema = schema;
         this.mapper = mapper;
         this.dataSource = database.dataSource();
@@ -81,6 +85,7 @@ public class DatasetService {
     @Transactional
     public ImportReport importFile(Path file) {
         long start = System.nanoTime();
+        termIndexer.enterStatementWrites();
         ImportErrors errors = new ImportErrors();
         try {
             List<String> order = scanTopLevel(file, errors);
@@ -110,6 +115,7 @@ public class DatasetService {
     @Transactional
     public ImportReport apply(DatasetDocument doc) {
         long start = System.nanoTime();
+        termIndexer.enterStatementWrites();
         ImportErrors errors = new ImportErrors();
         if (!DatasetDocument.FORMAT.equals(doc.format())) {
             errors.add("/format", "must be \"" + DatasetDocument.FORMAT + "\"");

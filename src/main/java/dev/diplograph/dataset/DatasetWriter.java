@@ -28,7 +28,6 @@ import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
-import dev.diplograph.statement.QuoteSearch;
 
 /**
  * Upserts dataset records by natural key with batched JDBC, inside the caller's transaction: the
@@ -273,12 +272,14 @@ final class DatasetWriter {
             Batch project = batches.add("INSERT INTO statement_project (statement_id, project_id) VALUES (?, ?)", insert);
             clearLinks(plan, "DELETE FROM statement_sector WHERE statement_id = ANY(?)");
             clearLinks(plan, "DELETE FROM statement_project WHERE statement_id = ANY(?)");
-            // H2 only: the words of each text, for the quote search (PostgreSQL indexes the text itself).
-            Batch term = termIndex
-                    ? batches.add("INSERT INTO statement_term (term, statement_id) VALUES (?, ?)", insert)
+            // H2 only: new and changed texts wait in the pending list until the term indexer has
+            // indexed their words; their old words go now (PostgreSQL indexes the text itself).
+            Batch pending = termIndex
+                    ? batches.add("INSERT INTO statement_term_pending (statement_id) VALUES (?)", insert)
                     : null;
             if (termIndex) {
                 clearLinks(plan, "DELETE FROM statement_term WHERE statement_id = ANY(?)");
+                clearLinks(plan, "DELETE FROM statement_term_pending WHERE statement_id = ANY(?)");
             }
             for (Row<StatementRecord> row : plan.rows()) {
                 StatementRecord r = row.record();
@@ -303,10 +304,8 @@ final class DatasetWriter {
                 for (Long id : projectIds) {
                     project.values(row.id(), id);
                 }
-                if (term != null) {
-                    for (String word : QuoteSearch.terms(r.text())) {
-                        term.values(word, row.id());
-                    }
+                if (pending != null) {
+                    pending.values(row.id());
                 }
             }
         }

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import dev.diplograph.error.ConflictException;
 import dev.diplograph.persistence.Database;
+import dev.diplograph.statement.QuoteTermIndexer;
 
 /**
  * Deletes records by natural key, with one explicit rule: a record that other records still use is
@@ -28,9 +29,11 @@ import dev.diplograph.persistence.Database;
 public class DeletionService {
 
     private final DataSource dataSource;
+    private final QuoteTermIndexer termIndexer;
 
-    public DeletionService(Database database) {
+    public DeletionService(Database database, QuoteTermIndexer termIndexer) {
         this.dataSource = database.dataSource();
+        this.termIndexer = termIndexer;
     }
 
     @Transactional
@@ -173,6 +176,7 @@ public class DeletionService {
     }
 
     private DeletionReport run(Work work) {
+        termIndexer.enterStatementWrites(); // deletions may remove statements the indexer is reading
         try (Connection connection = dataSource.getConnection()) {
             return work.run(new Tx(connection));
         } catch (SQLException e) {

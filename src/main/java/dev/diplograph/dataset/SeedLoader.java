@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.persistence.Database;
 import dev.diplograph.persistence.Records;
 import io.quarkus.runtime.StartupEvent;
 
@@ -27,12 +28,17 @@ public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
+    /** Key of the PostgreSQL advisory lock that lets one replica at a time check and seed. */
+    static final long SEED_LOCK = 0x6469706c6f677270L;
+
     private final DiplographConfig config;
     private final DatasetService datasets;
+    private final Database database;
 
-    public SeedLoader(DiplographConfig config, DatasetService datasets) {
+    public SeedLoader(DiplographConfig config, DatasetService datasets, Database database) {
         this.config = config;
         this.datasets = datasets;
+        this.database = database;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -44,6 +50,11 @@ public class SeedLoader {
     /** Imports the seed resource when the database holds no records; returns whether it did. */
     @Transactional
     public boolean seedIfEmpty() {
+        if (database.kind() == Database.Kind.POSTGRESQL) {
+            // Replicas starting together: the first seeds, the others wait here and then find data.
+            database.session().createNativeQuery("SELECT pg_advisory_xact_lock(:key)", Object.class)
+                    .setParameter("key", SEED_LOCK).getSingleResult();
+        }
         if (Records.count("from Country", Map.of()) > 0 || Records.count("from Sector", Map.of()) > 0
                 || Records.count("from Leader", Map.of()) > 0 || Records.count("from Source", Map.of()) > 0) {
             LOG.info("Database already holds data; seed dataset not loaded");

@@ -29,6 +29,13 @@ public final class Where {
         return this;
     }
 
+    /** Adds a constant fragment that uses the given named parameters. */
+    public Where and(String fragment, Map<String, Object> values) {
+        fragments.add(fragment);
+        params.putAll(values);
+        return this;
+    }
+
     /** A copy of this clause, so a count query can share the filters but not the page position. */
     public Where copy() {
         Where copy = new Where();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,9 +28,19 @@ public final class QuoteSearch {
     /** PostgreSQL's criterion on {@code s.quote_text}; the GIN index statement_quote_search_idx has the same expression. */
     static final String POSTGRESQL_CRITERION = "to_tsvector('simple', s.quote_text) @@ plainto_tsquery('simple', :text)";
 
-    /** H2's criterion: statements holding every one of the {@code :termCount} {@code :terms}, by the term table's key. */
-    static final String H2_CRITERION = "s.id IN (SELECT t.statement_id FROM statement_term t WHERE t.term IN (:terms)"
-            + " GROUP BY t.statement_id HAVING COUNT(*) = :termCount)";
+    /**
+     * H2's criterion: statements whose indexed words include all {@code :termCount} {@code :terms} (by
+     * the term table's key), plus those still waiting for the indexer whose text matches
+     * {@code :wordsPattern}.
+     */
+    static final String H2_CRITERION = "s.id IN ("
+            + "SELECT t.statement_id FROM statement_term t WHERE t.term IN (:terms)"
+            + " GROUP BY t.statement_id HAVING COUNT(*) = :termCount"
+            + " UNION ALL SELECT p.statement_id FROM statement_term_pending p"
+            + " JOIN statement ps ON ps.id = p.statement_id WHERE REGEXP_LIKE(ps.quote_text, :wordsPattern))";
+
+    /** Not a letter or digit: what separates words, on both sides of a term in {@link #wordsPattern}. */
+    private static final String EDGE = "[\\p{L}\\p{N}]";
 
     private QuoteSearch() {
     }
@@ -54,7 +65,25 @@ public final class QuoteSearch {
             where.and(POSTGRESQL_CRITERION, "text", text);
         } else {
             List<String> terms = terms(text);
-            where.and(H2_CRITERION, "terms", terms, "termCount", (long) terms.size());
+            where.and(H2_CRITERION, Map.of("terms", terms, "termCount", (long) terms.size(),
+                    "wordsPattern", wordsPattern(terms)));
         }
+    }
+
+    /**
+     * A regular expression that a text matches when it contains every term as a whole word, in any
+     * order and case: what the term index finds, for statements not indexed yet. A term cut to
+     * {@link #MAX_TERM} characters may continue in the text.
+     */
+    static String wordsPattern(List<String> terms) {
+        StringBuilder pattern = new StringBuilder("(?isu)^");
+        for (String term : terms) {
+            pattern.append("(?=.*(?<!").append(EDGE).append(')').append(Pattern.quote(term));
+            if (term.length() < MAX_TERM) {
+                pattern.append("(?!").append(EDGE).append(')');
+            }
+            pattern.append(')');
+        }
+        return pattern.toString();
     }
 }

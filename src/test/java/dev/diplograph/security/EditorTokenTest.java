@@ -74,6 +74,11 @@ class EditorTokenTest {
             }
 
             @Override
+            public Search search() {
+                return null;
+            }
+
+            @Override
             public Seed seed() {
                 return null;
             }

@@ -1,0 +1,32 @@
+# Shared by the benchmark scripts: start and stop the packaged service on a fresh database.
+# BENCH_DB=h2 (default): a fresh embedded H2 file in a temporary directory.
+# BENCH_DB=postgresql: a fresh database in the local PostgreSQL cluster (see .ci/postgres.sh).
+BENCH_DB=${BENCH_DB:-h2}
+PORT=${PORT:-18080}
+TOKEN=bench-token
+
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
+
+# start <work dir> <name> [java options...]: starts the service on a fresh database called <name>;
+# sets PID. Large datasets need more than the default 128M request limit, so the bench raises it.
+start() {
+  local work=$1 name=$2; shift 2
+  local env=(DIPLOGRAPH_DATA_DIR="$work/$name" DIPLOGRAPH_EDITOR_TOKEN=$TOKEN DIPLOGRAPH_SEED_ENABLED=false
+    QUARKUS_HTTP_PORT=$PORT DIPLOGRAPH_DATASETS_MAX_BODY_SIZE=2G QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=2G)
+  if [ "$BENCH_DB" = postgresql ]; then
+    # shellcheck disable=SC2046
+    env+=($(bash .ci/postgres.sh "bench_$name" | sed 's/^export //'))
+  fi
+  env "${env[@]}" java "$@" -jar target/quarkus-app/quarkus-run.jar > "$work/$name.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && return; sleep 0.5; done
+  echo "service did not start"; cat "$work/$name.log"; exit 1
+}
+
+stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+# import_file <file>: posts a dataset as the editor; prints the import report.
+import_file() {
+  curl -sf -X POST "localhost:$PORT/api/datasets" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $TOKEN" --data-binary @"$1"
+}

@@ -1,0 +1,187 @@
+package dev.diplograph.statement;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.StampedLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.persistence.Database;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Keeps H2's quote term index current in the background: moves statements from the pending list
+ * that the dataset writer fills into {@code statement_term}, so that imports do not pay for it.
+ */
+@ApplicationScoped
+public class QuoteTermIndexer {
+
+    private static final Logger LOG = Logger.getLogger(QuoteTermIndexer.class);
+
+    /** Statements indexed per transaction. */
+    static final int CHUNK = 2000;
+
+    /**
+     * Statement writers share it (read mode) until their transaction ends; the indexer takes it alone
+     * (write mode), so it never reads a text that a running transaction is about to change.
+     */
+    private final StampedLock writers = new StampedLock();
+
+    private final Database database;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+
+    public QuoteTermIndexer(Database database, TransactionSynchronizationRegistry transactions,
+            DiplographConfig config) {
+        this.database = database;
+        this.transactions = transactions;
+        this.interval = config.search().indexInterval();
+    }
+
+    /** Whether this database needs the indexer (PostgreSQL indexes texts itself). */
+    public boolean active() {
+        return database.kind() == Database.Kind.H2;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!active() || interval.isZero()) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "quote-term-indexer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::drainQuietly, interval.toMillis(), interval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Called by a transaction that is about to write statements: holds the indexer off until the
+     * transaction has committed or rolled back.
+     */
+    public void enterStatementWrites() {
+        if (!active()) {
+            return;
+        }
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("statement writes need an active transaction");
+        }
+        long stamp = writers.readLock();
+        try {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    writers.unlockRead(stamp); // a StampedLock may be released from any thread
+                }
+            });
+        } catch (RuntimeException e) {
+            writers.unlockRead(stamp);
+            throw e;
+        }
+    }
+
+    /** Indexes pending statements until none is left; returns how many it indexed. */
+    public int drain() throws SQLException {
+        int total = 0;
+        int indexed;
+        do {
+            long stamp = writers.writeLock();
+            try {
+                indexed = indexChunk();
+            } finally {
+                writers.unlockWrite(stamp);
+            }
+            total += indexed;
+        } while (indexed == CHUNK);
+        return total;
+    }
+
+    private void drainQuietly() {
+        try {
+            int indexed = drain();
+            if (indexed > 0) {
+                LOG.debugf("Indexed the words of %d statements", indexed);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // Searches still find pending statements by their text; the next round tries again.
+            LOG.warnf("Quote term indexing failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    private int indexChunk() throws SQLException {
+        try (Connection c = database.dataSource().getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                List<Long> ids = new ArrayList<>(CHUNK);
+                List<String> texts = new ArrayList<>(CHUNK);
+                try (PreparedStatement select = c.prepareStatement("SELECT s.id, s.quote_text FROM statement s"
+                        + " JOIN statement_term_pending p ON p.statement_id = s.id ORDER BY s.id LIMIT ?")) {
+                    select.setInt(1, CHUNK);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                            texts.add(rs.getString(2));
+                        }
+                    }
+                }
+                if (ids.isEmpty()) {
+                    c.commit();
+                    return 0;
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO statement_term (term, statement_id) VALUES (?, ?)")) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        for (String term : QuoteSearch.terms(texts.get(i))) {
+                            insert.setString(1, term);
+                            insert.setLong(2, ids.get(i));
+                            insert.addBatch();
+                        }
+                    }
+                    insert.executeBatch();
+                }
+                try (PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM statement_term_pending WHERE statement_id = ANY(?)")) {
+                    delete.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+                    delete.executeUpdate();
+                }
+                c.commit();
+                return ids.size();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+}

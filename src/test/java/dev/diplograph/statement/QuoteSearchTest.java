@@ -1,0 +1,46 @@
+package dev.diplograph.statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** The two ways H2 answers a text search agree: the term index and the pattern for pending statements. */
+class QuoteSearchTest {
+
+    static final List<String> TEXTS = List.of(
+            "Talks are underway on Türkiye's Sinop Nuclear Power Plant, and Seoul hopes to contribute.",
+            "K-ETA: 100% streamlined; 대한민국 and TÜRKIYE are 'brothers' since 1950.",
+            "Nuclear-power\nplants, power of the people; İstanbul ÉTÉ été.",
+            "x".repeat(70) + " tail");
+
+    static final List<String> QUERIES = List.of("sinop", "SINOP nuclear", "nuclear sino", "power plant",
+            "türkiye", "Türkiye's", "k eta", "100", "1950 brothers", "대한민국", "people power", "été",
+            "ÉTÉ plants", "tail " + "x".repeat(70), "x".repeat(64), "x".repeat(63), "are", "ar", "streamlined 100%");
+
+    @Test
+    void termsAreDistinctLowerCaseWords() {
+        assertEquals(List.of("k", "eta", "100", "streamlined", "대한민국", "and", "türkiye", "are", "brothers", "since",
+                "1950"), QuoteSearch.terms(TEXTS.get(1)));
+        assertEquals(List.of("x".repeat(QuoteSearch.MAX_TERM), "tail"), QuoteSearch.terms(TEXTS.get(3)));
+    }
+
+    @Test
+    void thePendingPatternMatchesExactlyWhatTheTermIndexWouldFind() {
+        int matches = 0;
+        for (String text : TEXTS) {
+            List<String> indexed = QuoteSearch.terms(text);
+            for (String query : QUERIES) {
+                List<String> wanted = QuoteSearch.terms(query);
+                boolean byIndex = indexed.containsAll(wanted);
+                boolean byPattern = Pattern.compile(QuoteSearch.wordsPattern(wanted)).matcher(text).find();
+                assertEquals(byIndex, byPattern, "query \"" + query + "\" on \"" + text + "\"");
+                matches += byIndex ? 1 : 0;
+            }
+        }
+        // both outcomes occur, so the comparison above means something
+        assertEquals(true, matches > 10 && matches < TEXTS.size() * QUERIES.size() - 10, "matches: " + matches);
+    }
+}
