@@ -1,6 +1,8 @@
 package dev.diplograph.statement;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +31,43 @@ public final class QuoteSearch {
     static final String POSTGRESQL_CRITERION = "to_tsvector('simple', s.quote_text) @@ plainto_tsquery('simple', :text)";
 
     /**
-     * H2's criterion: statements whose indexed words include all {@code :termCount} {@code :terms} (by
-     * the term table's key), plus those still waiting for the indexer whose text matches
-     * {@code :wordsPattern}.
+     * H2's criterion for {@code n} terms {@code :term0} … (rarest first): statements indexed under
+     * {@code :term0} that are indexed under every other term too (probed by the term table's key),
+     * plus those still waiting for the indexer whose text matches {@code :wordsPattern}.
      */
-    static final String H2_CRITERION = "s.id IN ("
-            + "SELECT t.statement_id FROM statement_term t WHERE t.term IN (:terms)"
-            + " GROUP BY t.statement_id HAVING COUNT(*) = :termCount"
-            + " UNION ALL SELECT p.statement_id FROM statement_term_pending p"
-            + " JOIN statement ps ON ps.id = p.statement_id WHERE REGEXP_LIKE(ps.quote_text, :wordsPattern))";
+    static String h2Criterion(int n) {
+        StringBuilder sql = new StringBuilder("s.id IN (SELECT m.statement_id FROM ("
+                + "SELECT t0.statement_id FROM statement_term t0 WHERE t0.term = :term0");
+        for (int i = 1; i < n; i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM statement_term t").append(i).append(" WHERE t").append(i)
+                    .append(".term = :term").append(i).append(" AND t").append(i)
+                    .append(".statement_id = t0.statement_id)");
+        }
+        // The derived table m matters: with the UNION directly inside IN, H2 re-runs it for every row
+        // of statement instead of looking the matches up by key (QuoteSearchIndexTest checks the plan).
+        return sql.append(" UNION ALL SELECT p.statement_id FROM statement_term_pending p"
+                + " JOIN statement ps ON ps.id = p.statement_id WHERE REGEXP_LIKE(ps.quote_text, :wordsPattern)) m)")
+                .toString();
+    }
+
+    /**
+     * H2's criterion when even the rarest of the {@code n} terms is common: each statement, in the
+     * order the query reads them, is probed by the term table's key for every term, so a page of
+     * matches costs a few probes per row instead of materializing a large posting list.
+     */
+    static String h2CommonCriterion(int n) {
+        StringBuilder sql = new StringBuilder("((");
+        for (int i = 0; i < n; i++) {
+            sql.append(i == 0 ? "" : " AND ").append("EXISTS (SELECT 1 FROM statement_term t").append(i)
+                    .append(" WHERE t").append(i).append(".term = :term").append(i).append(" AND t").append(i)
+                    .append(".statement_id = s.id)");
+        }
+        return sql.append(") OR EXISTS (SELECT 1 FROM statement_term_pending p WHERE p.statement_id = s.id"
+                + " AND REGEXP_LIKE(s.quote_text, :wordsPattern)))").toString();
+    }
+
+    /** Postings counted per term to find the rarest one; beyond this a term just counts as common. */
+    static final int RARITY_PROBE = 10_000;
 
     /** Not a letter or digit: what separates words, on both sides of a term in {@link #wordsPattern}. */
     private static final String EDGE = "[\\p{L}\\p{N}]";
@@ -60,13 +90,27 @@ public final class QuoteSearch {
      * Restricts the native statement query (alias {@code s}) to texts that contain every word of
      * {@code text}, whatever their order and case.
      */
-    static void constrain(Where where, Database.Kind kind, String text) {
-        if (kind == Database.Kind.POSTGRESQL) {
+    static void constrain(Where where, Database database, String text) {
+        if (database.kind() == Database.Kind.POSTGRESQL) {
             where.and(POSTGRESQL_CRITERION, "text", text);
         } else {
-            List<String> terms = terms(text);
-            where.and(H2_CRITERION, Map.of("terms", terms, "termCount", (long) terms.size(),
-                    "wordsPattern", wordsPattern(terms)));
+            // Drive the lookup from the rarest term and probe the others: a frequent word then costs
+            // one key probe per candidate instead of a scan of its whole posting list.
+            List<String> terms = new ArrayList<>(terms(text));
+            Map<String, Long> postings = new HashMap<>();
+            for (String term : terms) {
+                postings.put(term, database.session().createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 FROM"
+                        + " statement_term WHERE term = :term LIMIT :probe) x", Long.class)
+                        .setParameter("term", term).setParameter("probe", RARITY_PROBE).getSingleResult());
+            }
+            terms.sort(Comparator.comparing(postings::get));
+            Map<String, Object> params = new HashMap<>();
+            for (int i = 0; i < terms.size(); i++) {
+                params.put("term" + i, terms.get(i));
+            }
+            params.put("wordsPattern", wordsPattern(terms));
+            boolean common = postings.get(terms.get(0)) >= RARITY_PROBE;
+            where.and(common ? h2CommonCriterion(terms.size()) : h2Criterion(terms.size()), params);
         }
     }
 

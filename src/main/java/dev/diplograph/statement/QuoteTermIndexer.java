@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,8 @@ import org.jboss.logging.Logger;
 
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.persistence.Database;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -44,13 +47,15 @@ public class QuoteTermIndexer {
     private final StampedLock writers = new StampedLock();
 
     private final Database database;
+    private final MeterRegistry metrics;
     private final TransactionSynchronizationRegistry transactions;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
     public QuoteTermIndexer(Database database, TransactionSynchronizationRegistry transactions,
-            DiplographConfig config) {
+            DiplographConfig config, MeterRegistry metrics) {
         this.database = database;
+        this.metrics = metrics;
         this.transactions = transactions;
         this.interval = config.search().indexInterval();
     }
@@ -61,7 +66,13 @@ public class QuoteTermIndexer {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (!active() || interval.isZero()) {
+        if (!active()) {
+            return;
+        }
+        Gauge.builder("diplograph.search.pending.statements", this, QuoteTermIndexer::pendingQuietly)
+                .description("Statements whose words the H2 term indexer has not indexed yet")
+                .register(metrics);
+        if (interval.isZero()) {
             return;
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -125,6 +136,24 @@ public class QuoteTermIndexer {
         return total;
     }
 
+    /** How many statements wait for the indexer. */
+    public long pending() throws SQLException {
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM statement_term_pending");
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private double pendingQuietly() {
+        try {
+            return pending();
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+    }
+
     private void drainQuietly() {
         try {
             int indexed = drain();
@@ -137,20 +166,50 @@ public class QuoteTermIndexer {
         }
     }
 
+    /** Term rows per INSERT statement: multi-row VALUES lists are several times faster in H2 than JDBC batches. */
+    static final int ROWS_PER_INSERT = 500;
+
+    private static void insertTerms(Connection c, List<Object[]> rows) throws SQLException {
+        String full = "INSERT INTO statement_term (term, statement_id) VALUES "
+                + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, "(?, ?)"));
+        try (PreparedStatement insert = c.prepareStatement(full)) {
+            int i = 0;
+            for (; i + ROWS_PER_INSERT <= rows.size(); i += ROWS_PER_INSERT) {
+                bind(insert, rows.subList(i, i + ROWS_PER_INSERT));
+                insert.executeUpdate();
+            }
+            if (i < rows.size()) {
+                List<Object[]> rest = rows.subList(i, rows.size());
+                try (PreparedStatement last = c.prepareStatement("INSERT INTO statement_term (term, statement_id) VALUES "
+                        + String.join(", ", Collections.nCopies(rest.size(), "(?, ?)")))) {
+                    bind(last, rest);
+                    last.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement insert, List<Object[]> rows) throws SQLException {
+        int p = 1;
+        for (Object[] row : rows) {
+            insert.setString(p++, (String) row[0]);
+            insert.setLong(p++, (Long) row[1]);
+        }
+    }
+
     private int indexChunk() throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                // Pending ids in key order (the key index stops after CHUNK), then their texts.
                 List<Long> ids = new ArrayList<>(CHUNK);
-                List<String> texts = new ArrayList<>(CHUNK);
-                try (PreparedStatement select = c.prepareStatement("SELECT s.id, s.quote_text FROM statement s"
-                        + " JOIN statement_term_pending p ON p.statement_id = s.id ORDER BY s.id LIMIT ?")) {
+                try (PreparedStatement select = c.prepareStatement(
+                        "SELECT statement_id FROM statement_term_pending ORDER BY statement_id LIMIT ?")) {
                     select.setInt(1, CHUNK);
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getLong(1));
-                            texts.add(rs.getString(2));
                         }
                     }
                 }
@@ -158,17 +217,20 @@ public class QuoteTermIndexer {
                     c.commit();
                     return 0;
                 }
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO statement_term (term, statement_id) VALUES (?, ?)")) {
-                    for (int i = 0; i < ids.size(); i++) {
-                        for (String term : QuoteSearch.terms(texts.get(i))) {
-                            insert.setString(1, term);
-                            insert.setLong(2, ids.get(i));
-                            insert.addBatch();
+                List<Object[]> rows = new ArrayList<>();
+                try (PreparedStatement select = c.prepareStatement(
+                        "SELECT id, quote_text FROM statement WHERE id = ANY(?)")) {
+                    select.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            for (String term : QuoteSearch.terms(rs.getString(2))) {
+                                rows.add(new Object[] { term, id });
+                            }
                         }
                     }
-                    insert.executeBatch();
                 }
+                insertTerms(c, rows);
                 try (PreparedStatement delete = c.prepareStatement(
                         "DELETE FROM statement_term_pending WHERE statement_id = ANY(?)")) {
                     delete.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));

@@ -100,7 +100,7 @@ public class StatementService {
             if (QuoteSearch.terms(text).isEmpty()) {
                 throw new BadUserInputException("Filter 'text' must contain at least one word (letters or digits).");
             }
-            QuoteSearch.constrain(where, database.kind(), text);
+            QuoteSearch.constrain(where, database, text);
         }
         if (filter.sector != null) {
             Long id = Sector.findBySlug(filter.sector).map(s -> s.id).orElse(null);

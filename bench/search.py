@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Times quote text searches against a running service: p50 and p95 of N runs per query, over one
+keep-alive connection, after a few warm-up runs.
+
+  bench/search.py [port] [runs]
+"""
+import http.client
+import json
+import statistics
+import sys
+import time
+
+PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 18080
+RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 30
+PAGE = "query($t: String) { quotes(first: 20, filter: {text: $t}) { edges { node { key } } } }"
+COUNTED = "query($t: String) { quotes(first: 20, filter: {text: $t}) { totalCount edges { node { key } } } }"
+WORDS = ("cooperation partnership defense energy nuclear trade investment technology industry "
+         "security stability growth innovation supply chain infrastructure culture exchange "
+         "tourism education health digital renewable future strategic mutual trust").split()
+
+
+def rare(i):
+    return "topic%05d" % ((i * 7919) % 20000)
+
+
+# Every run searches for other words, so no database answers from a cache of the same query.
+CASES = [
+    ("rare word, page + totalCount", COUNTED, lambda i: rare(i)),
+    ("rare + common word, page + totalCount", COUNTED, lambda i: rare(i) + " " + WORDS[i % len(WORDS)]),
+    ("two rare words, page + totalCount", COUNTED, lambda i: rare(i) + " " + rare(i + 1)),
+    ("common word, first page only", PAGE, lambda i: WORDS[i % len(WORDS)]),
+    ("two common words, first page only", PAGE, lambda i: WORDS[i % len(WORDS)] + " " + WORDS[(i + 5) % len(WORDS)]),
+    ("common word, page + totalCount (~half the table)", COUNTED, lambda i: WORDS[i % len(WORDS)]),
+]
+
+conn = http.client.HTTPConnection("localhost", PORT, timeout=120)
+
+
+def run(query, text):
+    body = json.dumps({"query": query, "variables": {"t": text}})
+    start = time.perf_counter()
+    conn.request("POST", "/graphql", body, {"Content-Type": "application/json"})
+    response = json.loads(conn.getresponse().read())
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.get("errors"):
+        sys.exit("error for %r: %s" % (text, response["errors"]))
+    return elapsed, response["data"]["quotes"]
+
+
+print("%-50s %8s %8s %12s" % ("query (%d runs each)" % RUNS, "p50 ms", "p95 ms", "matches p50"))
+for name, query, text in CASES:
+    for i in range(3):
+        run(query, text(1000 + i))
+    times, matches = [], []
+    for i in range(RUNS):
+        elapsed, data = run(query, text(i))
+        times.append(elapsed)
+        matches.append(data.get("totalCount", len(data["edges"])))
+    times.sort()
+    print("%-50s %8.1f %8.1f %12d" % (name, statistics.median(times), times[int(len(times) * 0.95) - 1],
+                                      statistics.median(matches)))
+    print("SEARCH_P50_MS[%s] %.1f" % (name, statistics.median(times)))

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Text search benchmark: imports a generated dataset (default 1,000,000 statements) into a fresh
+# database, waits until the H2 term indexer has caught up, then times the searches of
+# bench/search.py (p50/p95 of 30 runs each).
+#
+#   bench/search.sh [statements]                     # embedded H2
+#   BENCH_DB=postgresql bench/search.sh [statements] # the local PostgreSQL
+set -euo pipefail
+cd "$(dirname "$0")/.."
+STATEMENTS=${1:-1000000}
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+. bench/lib.sh
+
+python3 bench/generate-dataset.py --statements "$STATEMENTS" > "$WORK/dataset.json"
+echo "dataset: $(wc -c < "$WORK/dataset.json") bytes, $STATEMENTS statements; database $BENCH_DB; $(nproc) cores"
+start "$WORK" search -Xmx768m
+START=$(date +%s)
+import_file "$WORK/dataset.json" > /dev/null
+echo "imported in $(( $(date +%s) - START )) s"
+rm "$WORK/dataset.json"
+if [ "$BENCH_DB" = h2 ]; then
+  while true; do
+    PENDING=$(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}')
+    [ "${PENDING:-1}" = 0 ] && break
+    sleep 2
+  done
+  echo "term index complete $(( $(date +%s) - START )) s after the import started"
+fi
+python3 bench/search.py "$PORT" 30
+echo "service RSS: $(( $(ps -o rss= -p $PID) / 1024 )) MiB"
+stop $PID
