@@ -41,6 +41,40 @@ public interface DiplographConfig {
         MemorySize maxBodySize();
     }
 
+    /** Limits of the GraphQL endpoint. */
+    GraphQL graphql();
+
+    /** What one GraphQL request may ask; each refusal carries its own {@code extensions.code}. */
+    interface GraphQL {
+        /** Largest request body (POST) or query string (GET). */
+        @WithDefault("1M")
+        MemorySize maxBodySize();
+
+        /** Most lexical tokens in a document; the parser stops at the first one over. */
+        @WithDefault("5000")
+        int maxTokens();
+
+        /** Deepest field nesting, counting from the root field as 1. */
+        @WithDefault("15")
+        int maxDepth();
+
+        /** Most fields in an operation, with fragments expanded. */
+        @WithDefault("1000")
+        int maxFields();
+
+        /** Most aliased fields in an operation. */
+        @WithDefault("30")
+        int maxAliases();
+
+        /** Most root fields in an operation. */
+        @WithDefault("20")
+        int maxRootFields();
+
+        /** Longest an operation may run before its remaining fields are abandoned. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
     /** Quote text search. */
     Search search();
 

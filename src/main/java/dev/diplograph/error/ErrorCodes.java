@@ -28,4 +28,34 @@ public final class ErrorCodes {
 
     private ErrorCodes() {
     }
+
+    /** The request is not a GraphQL-over-HTTP request (bad JSON, no query, wrong parameter types). */
+    public static final String BAD_REQUEST = "BAD_REQUEST";
+
+    /** A JSON array of operations: this service does not execute batches. */
+    public static final String BATCHING_NOT_SUPPORTED = "BATCHING_NOT_SUPPORTED";
+
+    /** A POST without a JSON content type. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+
+    /** A mutation sent with GET. */
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+
+    /** The document has more tokens than the parser accepts. */
+    public static final String TOO_MANY_TOKENS = "TOO_MANY_TOKENS";
+
+    /** The operation nests fields deeper than allowed. */
+    public static final String QUERY_TOO_DEEP = "QUERY_TOO_DEEP";
+
+    /** The operation selects more fields (fragments expanded) than allowed. */
+    public static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+
+    /** The operation uses more aliases than allowed. */
+    public static final String TOO_MANY_ALIASES = "TOO_MANY_ALIASES";
+
+    /** The operation has more root fields than allowed. */
+    public static final String TOO_MANY_ROOT_FIELDS = "TOO_MANY_ROOT_FIELDS";
+
+    /** The operation ran longer than the execution timeout and was stopped. */
+    public static final String TIMEOUT = "TIMEOUT";
 }

@@ -1,6 +1,7 @@
 package dev.diplograph.graphql;
 
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import dev.diplograph.dataset.DatasetError;
@@ -34,9 +36,12 @@ import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.language.SourceLocation;
+import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
@@ -62,6 +67,43 @@ public class RequestGuard extends SimplePerformantInstrumentation {
 
     private static final Logger LOG = Logger.getLogger(RequestGuard.class);
     private static final String DATE_SCALAR = "Date";
+
+    /** diplograph.graphql.timeout, read once: this class is built by SmallRye, not by CDI. */
+    private final long timeoutNanos = ConfigProvider.getConfig()
+            .getOptionalValue("diplograph.graphql.timeout", Duration.class).orElse(Duration.ofSeconds(10)).toNanos();
+
+    /** When the operation started, for the execution timeout. */
+    private record Started(long nanos) implements InstrumentationState {
+    }
+
+    /** Thrown by a field fetch that starts after the execution timeout; the rest of the operation is abandoned. */
+    static final class TimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(Duration timeout) {
+            super("The operation ran longer than " + timeout.toMillis()
+                    + " ms (diplograph.graphql.timeout); its remaining fields were not resolved.", null, false, false);
+        }
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Started(System.nanoTime());
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+            InstrumentationState state) {
+        if (parameters.isTrivialDataFetcher() || !(state instanceof Started started)) {
+            return dataFetcher;
+        }
+        return environment -> {
+            if (System.nanoTime() - started.nanos() > timeoutNanos) {
+                throw new TimedOut(Duration.ofNanos(timeoutNanos));
+            }
+            return dataFetcher.get(environment);
+        };
+    }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
@@ -150,9 +192,16 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         }
         List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
         boolean failedField = false;
+        boolean timedOut = false;
         for (GraphQLError error : result.getErrors()) {
             if (error.getErrorType() == ErrorType.NullValueInNonNullableField && failedField) {
                 continue; // only the consequence of an error already reported for this field
+            }
+            if (error instanceof ExceptionWhileDataFetching fetching && unwrap(fetching.getException()) instanceof TimedOut) {
+                if (timedOut) {
+                    continue; // every field after the deadline fails the same way: report it once
+                }
+                timedOut = true;
             }
             errors.addAll(normalize(error));
             failedField |= error instanceof ExceptionWhileDataFetching || error instanceof BeanValidationError;
@@ -187,6 +236,9 @@ public class RequestGuard extends SimplePerformantInstrumentation {
 
     /** Errors thrown by resolvers: known ones keep their message and get their code, the rest are hidden. */
     private static List<GraphQLError> fetchingError(GraphQLError error, Throwable cause) {
+        if (cause instanceof TimedOut) {
+            return List.of(withCode(error, cause.getMessage(), ErrorCodes.TIMEOUT, null));
+        }
         if (cause instanceof InvalidDatasetException invalid) {
             List<GraphQLError> errors = new ArrayList<>();
             for (DatasetError problem : invalid.errors()) {

@@ -132,7 +132,7 @@ public class QuoteTermIndexer {
                 writers.unlockWrite(stamp);
             }
             total += indexed;
-        } while (indexed == CHUNK);
+        } while (indexed >= CHUNK);
         return total;
     }
 
@@ -202,27 +202,30 @@ public class QuoteTermIndexer {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                // Pending ids in key order (the key index stops after CHUNK), then their texts.
-                List<Long> ids = new ArrayList<>(CHUNK);
-                try (PreparedStatement select = c.prepareStatement(
-                        "SELECT statement_id FROM statement_term_pending ORDER BY statement_id LIMIT ?")) {
+                // The first CHUNK pending ids end at `last`; all pending statements up to it are read
+                // and indexed, by key ranges (H2 does not look up `= ANY(array)` by index).
+                long last;
+                try (PreparedStatement select = c.prepareStatement("SELECT MAX(statement_id) FROM"
+                        + " (SELECT statement_id FROM statement_term_pending ORDER BY statement_id LIMIT ?) chunk")) {
                     select.setInt(1, CHUNK);
                     try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
+                        rs.next();
+                        last = rs.getLong(1);
+                        if (rs.wasNull()) {
+                            c.commit();
+                            return 0;
                         }
                     }
                 }
-                if (ids.isEmpty()) {
-                    c.commit();
-                    return 0;
-                }
+                int statements = 0;
                 List<Object[]> rows = new ArrayList<>();
-                try (PreparedStatement select = c.prepareStatement(
-                        "SELECT id, quote_text FROM statement WHERE id = ANY(?)")) {
-                    select.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+                try (PreparedStatement select = c.prepareStatement("SELECT s.id, s.quote_text"
+                        + " FROM statement_term_pending p JOIN statement s ON s.id = p.statement_id"
+                        + " WHERE p.statement_id <= ?")) {
+                    select.setLong(1, last);
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
+                            statements++;
                             long id = rs.getLong(1);
                             for (String term : QuoteSearch.terms(rs.getString(2))) {
                                 rows.add(new Object[] { term, id });
@@ -232,12 +235,12 @@ public class QuoteTermIndexer {
                 }
                 insertTerms(c, rows);
                 try (PreparedStatement delete = c.prepareStatement(
-                        "DELETE FROM statement_term_pending WHERE statement_id = ANY(?)")) {
-                    delete.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+                        "DELETE FROM statement_term_pending WHERE statement_id <= ?")) {
+                    delete.setLong(1, last);
                     delete.executeUpdate();
                 }
                 c.commit();
-                return ids.size();
+                return statements;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -74,6 +74,11 @@ class EditorTokenTest {
             }
 
             @Override
+            public GraphQL graphql() {
+                return null;
+            }
+
+            @Override
             public Search search() {
                 return null;
             }
