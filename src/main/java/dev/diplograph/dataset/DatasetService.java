@@ -43,6 +43,7 @@ import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.error.BadUserInputException;
+import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Database;
 import dev.diplograph.statement.QuoteTermIndexer;
 
@@ -95,6 +96,7 @@ public class DatasetService {
                     applyPass(file, pass, writer, errors);
                 }
                 errors.throwIfAny();
+                DataVersion.bump(connection);
                 return new ImportReport(writer.counts(), (System.nanoTime() - start) / 1_000_000);
             }
         } catch (JsonProcessingException e) {
@@ -131,6 +133,7 @@ public class DatasetService {
             write(writer, "statements", doc.statements(), writer::statements);
             write(writer, "milestones", doc.milestones(), writer::milestones);
             errors.throwIfAny();
+            DataVersion.bump(connection);
             return new ImportReport(writer.counts(), (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure while writing records", e);
@@ -161,6 +164,7 @@ public class DatasetService {
                 update.setLong(3, visit);
                 update.setLong(4, sector);
                 if (update.executeUpdate() > 0) {
+                    DataVersion.bump(connection);
                     return;
                 }
             }
@@ -173,6 +177,7 @@ public class DatasetService {
                 insert.setString(5, area.summary());
                 insert.executeUpdate();
             }
+            DataVersion.bump(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure while writing a cooperation area", e);
         }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import dev.diplograph.error.ConflictException;
+import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Database;
 import dev.diplograph.statement.QuoteTermIndexer;
 
@@ -178,7 +179,9 @@ public class DeletionService {
     private DeletionReport run(Work work) {
         termIndexer.enterStatementWrites(); // deletions may remove statements the indexer is reading
         try (Connection connection = dataSource.getConnection()) {
-            return work.run(new Tx(connection));
+            DeletionReport report = work.run(new Tx(connection));
+            DataVersion.bump(connection);
+            return report;
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure during deletion", e);
         }

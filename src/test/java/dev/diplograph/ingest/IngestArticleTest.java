@@ -109,7 +109,7 @@ class IngestArticleTest {
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].extensions.field", equalTo("input.text"));
-        Map<String, Object> huge = input("Lee said \"" + "x".repeat(2 * 1024 * 1024) + "\".", "refusal-wire", null, false);
+        Map<String, Object> huge = input("Lee said \"" + "x".repeat(ArticleInput.MAX_CHARS + 1000) + "\".", "refusal-wire", null, false);
         GraphQL.asEditor(INGEST, huge)
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
