@@ -73,6 +73,14 @@ public interface DiplographConfig {
         /** Longest an operation may run before its remaining fields are abandoned. */
         @WithDefault("10s")
         Duration timeout();
+
+        /** {@code Cache-Control: public, max-age} of successful, anonymous GET query responses (0: no-cache). */
+        @WithDefault("60s")
+        Duration cacheMaxAge();
+
+        /** Most automatic persisted queries kept (least recently used ones go first). */
+        @WithDefault("2000")
+        int persistedQueries();
     }
 
     /** Quote text search. */

@@ -58,4 +58,10 @@ public final class ErrorCodes {
 
     /** The operation ran longer than the execution timeout and was stopped. */
     public static final String TIMEOUT = "TIMEOUT";
+
+    /** An automatic persisted query hash this replica does not know: send the query with it. */
+    public static final String PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND";
+
+    /** An automatic persisted query whose sha256Hash is not the hash of its query. */
+    public static final String PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
 }

@@ -1,5 +1,6 @@
 package dev.diplograph.graphql;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
+import dev.diplograph.persistence.DataVersion;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -20,6 +22,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
 import graphql.validation.Validator;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
@@ -29,6 +33,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
  * Checks every request to {@code /graphql} before SmallRye GraphQL executes it, the way the
@@ -43,13 +48,27 @@ public class GraphQLHttpGate {
     public static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     private static final String JSON = "application/json";
 
+    /** RoutingContext key of the {@link CacheCandidate} of a GET query. */
+    static final String CACHE_CANDIDATE = "diplograph.cache-candidate";
+    /** RoutingContext key set by {@link RequestGuard} when the response may be cached. */
+    static final String CACHEABLE = "diplograph.cacheable";
+
+    /** A GET query's ETag, and the data version it was computed for. */
+    record CacheCandidate(String etag, long version) {
+    }
+
     private final DiplographConfig.GraphQL limits;
     private final Instance<GraphQLSchema> schema;
     private final ParserOptions parserOptions;
+    private final PersistedQueries persisted;
+    private final DataVersion dataVersion;
 
-    public GraphQLHttpGate(DiplographConfig config, Instance<GraphQLSchema> schema) {
+    public GraphQLHttpGate(DiplographConfig config, Instance<GraphQLSchema> schema, PersistedQueries persisted,
+            DataVersion dataVersion) {
         this.limits = config.graphql();
         this.schema = schema;
+        this.persisted = persisted;
+        this.dataVersion = dataVersion;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
                 .maxTokens(limits.maxTokens()).maxWhitespaceTokens(limits.maxTokens() * 10)
                 .captureIgnoredChars(false).captureLineComments(false));
@@ -60,7 +79,8 @@ public class GraphQLHttpGate {
         router.route("/graphql").order(Integer.MIN_VALUE + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBody))
                 .failureHandler(this::bodyFailure);
-        router.route("/graphql").order(Integer.MIN_VALUE + 2).handler(this::check);
+        // Off the event loop: parsing and validating a large document, and the data version look-up.
+        router.route("/graphql").order(Integer.MIN_VALUE + 2).blockingHandler(this::check, false);
     }
 
     private void bodyFailure(RoutingContext context) {
@@ -82,6 +102,12 @@ public class GraphQLHttpGate {
         Request request;
         try {
             request = get ? fromQueryString(context) : fromBody(context);
+        } catch (Refusal refusal) {
+            refuse(context, refusal.status, refusal.code, refusal.getMessage());
+            return;
+        }
+        try {
+            request = resolvePersisted(context, request, get);
         } catch (Refusal refusal) {
             refuse(context, refusal.status, refusal.code, refusal.getMessage());
             return;
@@ -128,13 +154,74 @@ public class GraphQLHttpGate {
                     first.getMessage());
             return;
         }
-        if (!wantsGraphQLResponse(context)) {
-            // SmallRye answers with the GraphQL response type; a client that did not ask for it
-            // (no Accept, */*, application/json) gets application/json, as the specification says.
-            context.addHeadersEndHandler(v -> context.response().headers()
-                    .set(HttpHeaders.CONTENT_TYPE, JSON + "; charset=utf-8"));
+        if (get && !conditional(context, request)) {
+            return; // 304 Not Modified
         }
+        boolean graphqlResponse = wantsGraphQLResponse(context);
+        context.addHeadersEndHandler(v -> {
+            MultiMap headers = context.response().headers();
+            if (!graphqlResponse) {
+                // SmallRye answers with the GraphQL response type; a client that did not ask for it
+                // (no Accept, */*, application/json) gets application/json, as the specification says.
+                headers.set(HttpHeaders.CONTENT_TYPE, JSON + "; charset=utf-8");
+            }
+            // Quarkus marks responses of routes it did not declare "identity"; let Vert.x gzip ours
+            // (quarkus.http.enable-compression) when the client accepts it.
+            if (HttpHeaders.IDENTITY.toString().equals(headers.get(HttpHeaders.CONTENT_ENCODING))) {
+                headers.remove(HttpHeaders.CONTENT_ENCODING);
+            }
+        });
         context.next();
+    }
+
+    /**
+     * HTTP caching of a GET query: a strong ETag from the data version and the request, a 304 when
+     * If-None-Match has it (the query does not run), and the cache headers once the response is known
+     * to be free of errors ({@link RequestGuard} checks, and that no write committed meanwhile).
+     * Returns false when it has answered 304.
+     */
+    private boolean conditional(RoutingContext context, Request request) {
+        boolean anonymous = context.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
+        long maxAge = limits.cacheMaxAge().toSeconds();
+        if (!anonymous || maxAge <= 0) {
+            context.addHeadersEndHandler(v -> context.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store"));
+            return true;
+        }
+        long version;
+        try {
+            version = dataVersion.current();
+        } catch (SQLException e) {
+            context.addHeadersEndHandler(v -> context.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store"));
+            return true; // not cacheable; the query itself will report a database failure
+        }
+        String etag = etag(version, context, request);
+        String cacheControl = "public, max-age=" + maxAge;
+        String vary = "Accept, Accept-Encoding";
+        String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag))) {
+            context.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
+                    .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).putHeader(HttpHeaders.VARY, vary).end();
+            return false;
+        }
+        context.put(CACHE_CANDIDATE, new CacheCandidate(etag, version));
+        context.addHeadersEndHandler(v -> {
+            if (context.response().getStatusCode() == 200 && Boolean.TRUE.equals(context.get(CACHEABLE))) {
+                context.response().headers().set(HttpHeaders.ETAG, etag).set(HttpHeaders.CACHE_CONTROL, cacheControl)
+                        .set(HttpHeaders.VARY, vary);
+            } else {
+                context.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        });
+        return true;
+    }
+
+    /** Strong: the same data version, request and representation always give the same bytes. */
+    private static String etag(long version, RoutingContext context, Request request) {
+        String encoding = context.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
+        String representation = String.join("\n", request.query(), String.valueOf(request.operationName()),
+                String.valueOf(request.variables()), String.valueOf(wantsGraphQLResponse(context)),
+                String.valueOf(encoding != null && encoding.contains("gzip")));
+        return "\"" + version + "-" + PersistedQueries.sha256(representation).substring(0, 32) + "\"";
     }
 
     /** "CODE message" for the first limit the operation exceeds, or null. */
@@ -168,7 +255,9 @@ public class GraphQLHttpGate {
         return operations.stream().filter(o -> name.equals(o.getName())).findFirst().orElse(null);
     }
 
-    private record Request(String query, String operationName) {
+    /** The GraphQL-over-HTTP parameters of a request; query is null for a persisted query's hash alone. */
+    private record Request(String query, String operationName, String variables, JsonObject extensions,
+            JsonObject body) {
     }
 
     private Request fromQueryString(RoutingContext context) throws Refusal {
@@ -179,8 +268,8 @@ public class GraphQLHttpGate {
         String variables = context.queryParams().get("variables");
         String extensions = context.queryParams().get("extensions");
         requireJsonObject(variables, "variables");
-        requireJsonObject(extensions, "extensions");
-        return request(query, context.queryParams().get("operationName"));
+        return new Request(query, context.queryParams().get("operationName"), variables,
+                requireJsonObject(extensions, "extensions"), null);
     }
 
     private Request fromBody(RoutingContext context) throws Refusal {
@@ -216,27 +305,73 @@ public class GraphQLHttpGate {
                 throw new Refusal(400, ErrorCodes.BAD_REQUEST, "\"" + map + "\" must be a JSON object.");
             }
         }
-        return request((String) query, (String) operationName);
+        JsonObject variables = json.getJsonObject("variables");
+        return new Request((String) query, (String) operationName, variables == null ? null : variables.encode(),
+                json.getJsonObject("extensions"), json);
     }
 
-    private static Request request(String query, String operationName) throws Refusal {
-        if (query == null || query.isBlank()) {
-            throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The request has no \"query\".");
+    /**
+     * Automatic persisted queries: a hash with its query registers the query (after checking the
+     * hash); a hash alone is replaced by the registered query, or answered PERSISTED_QUERY_NOT_FOUND
+     * (then the client sends both). Returns null when the request has been answered.
+     */
+    private Request resolvePersisted(RoutingContext context, Request request, boolean get) throws Refusal {
+        JsonObject extension = null;
+        if (request.extensions() != null && request.extensions().getValue("persistedQuery") != null) {
+            if (!(request.extensions().getValue("persistedQuery") instanceof JsonObject object)) {
+                throw new Refusal(400, ErrorCodes.BAD_REQUEST, "\"extensions.persistedQuery\" must be an object.");
+            }
+            extension = object;
         }
-        return new Request(query, operationName);
+        if (extension == null) {
+            if (request.query() == null || request.query().isBlank()) {
+                throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The request has no \"query\".");
+            }
+            return request;
+        }
+        Object version = extension.getValue("version");
+        if (version != null && !Integer.valueOf(1).equals(version)) {
+            throw new Refusal(400, ErrorCodes.BAD_REQUEST, "Only version 1 of persisted queries is supported.");
+        }
+        if (!(extension.getValue("sha256Hash") instanceof String hash) || !hash.matches("[0-9a-fA-F]{64}")) {
+            throw new Refusal(400, ErrorCodes.BAD_REQUEST,
+                    "\"extensions.persistedQuery.sha256Hash\" must be 64 hexadecimal digits.");
+        }
+        String key = hash.toLowerCase(Locale.ROOT);
+        if (request.query() != null) {
+            if (!PersistedQueries.sha256(request.query()).equals(key)) {
+                throw new Refusal(400, ErrorCodes.PERSISTED_QUERY_HASH_MISMATCH,
+                        "The sha256Hash of the persisted query is not the SHA-256 of its query.");
+            }
+            persisted.put(key, request.query());
+            return request;
+        }
+        String query = persisted.get(key);
+        if (query == null) {
+            // The message is the one Apollo and Relay clients look for; they then send the query.
+            refuse(context, 200, ErrorCodes.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+            return null;
+        }
+        if (get) {
+            context.queryParams().set("query", query);
+        } else {
+            ((RoutingContextInternal) context).setBody(Buffer.buffer(request.body().copy().put("query", query).encode()));
+        }
+        return new Request(query, request.operationName(), request.variables(), request.extensions(), request.body());
     }
 
-    private static void requireJsonObject(String value, String name) throws Refusal {
+    private static JsonObject requireJsonObject(String value, String name) throws Refusal {
         if (value == null) {
-            return;
+            return null;
         }
         try {
-            if (!(Json.decodeValue(value) instanceof JsonObject)) {
-                throw new Refusal(400, ErrorCodes.BAD_REQUEST, "\"" + name + "\" must be a JSON object.");
+            if (Json.decodeValue(value) instanceof JsonObject object) {
+                return object;
             }
         } catch (DecodeException e) {
             throw new Refusal(400, ErrorCodes.BAD_REQUEST, "\"" + name + "\" is not valid JSON.");
         }
+        throw new Refusal(400, ErrorCodes.BAD_REQUEST, "\"" + name + "\" must be a JSON object.");
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.diplograph.graphql;
 
 import java.lang.reflect.InvocationTargetException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,6 +22,7 @@ import dev.diplograph.dataset.DatasetError;
 import dev.diplograph.dataset.InvalidDatasetException;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.error.ErrorCodes;
+import dev.diplograph.persistence.DataVersion;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
@@ -52,11 +54,15 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.smallrye.graphql.api.ErrorCode;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.graphql.validation.BeanValidationError;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Guards every GraphQL operation: before execution it rejects inputs the resolvers cannot honour
@@ -188,6 +194,7 @@ public class RequestGuard extends SimplePerformantInstrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         if (result.getErrors().isEmpty()) {
+            markCacheable();
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
@@ -207,6 +214,25 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             failedField |= error instanceof ExceptionWhileDataFetching || error instanceof BeanValidationError;
         }
         return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    /**
+     * Lets {@link GraphQLHttpGate} send cache headers for this error-free GET response, provided no
+     * write committed while it ran (the ETag names the data version the gate saw before).
+     */
+    private static void markCacheable() {
+        InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class);
+        RoutingContext context = current.isAvailable() ? current.get().getCurrent() : null;
+        if (context == null || !(context.get(GraphQLHttpGate.CACHE_CANDIDATE) instanceof GraphQLHttpGate.CacheCandidate candidate)) {
+            return;
+        }
+        try {
+            if (Arc.container().instance(DataVersion.class).get().current() == candidate.version()) {
+                context.put(GraphQLHttpGate.CACHEABLE, Boolean.TRUE);
+            }
+        } catch (SQLException e) {
+            LOG.debugf("Data version not readable; response not cacheable: %s", e.getMessage());
+        }
     }
 
     private static List<GraphQLError> normalize(GraphQLError error) {

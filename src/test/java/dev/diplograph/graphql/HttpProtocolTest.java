@@ -1,0 +1,120 @@
+package dev.diplograph.graphql;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.support.GraphQL;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** GraphQL over HTTP as clients and CDNs use it: GET for queries, media types, caching, persisted queries. */
+@QuarkusTest
+class HttpProtocolTest {
+
+    static final String QUERY = "{ leader(slug: \"lee-jae-myung\") { name visits(first: 1) { key } } }";
+
+    static RequestSpecification client() {
+        return given().log().ifValidationFails();
+    }
+
+    @Test
+    void getAnswersQueriesAsJsonUnlessTheGraphQLResponseTypeIsAccepted() {
+        client().queryParam("query", QUERY).when().get("/graphql").then().log().ifValidationFails()
+                .statusCode(200).contentType(startsWith("application/json"))
+                .body("data.leader.name", equalTo("Lee Jae Myung"));
+        client().accept("application/graphql-response+json").queryParam("query", QUERY).when().get("/graphql")
+                .then().statusCode(200).contentType(startsWith("application/graphql-response+json"));
+    }
+
+    @Test
+    void mutationsOverGetAre405() {
+        client().queryParam("query", "mutation { deleteStatement(key: \"none\") { deleted } }")
+                .when().get("/graphql").then().log().ifValidationFails()
+                .statusCode(405).header("Allow", "POST")
+                .body("errors[0].extensions.code", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void aPostWithoutJsonIs415() {
+        client().contentType("text/plain").body(QUERY).when().post("/graphql").then().log().ifValidationFails()
+                .statusCode(415).body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void getQueriesCarryAStrongETagAndRevalidateWith304UntilTheDataChanges() {
+        var first = client().queryParam("query", QUERY).when().get("/graphql").then().log().ifValidationFails()
+                .statusCode(200).header("Cache-Control", "public, max-age=60")
+                .header("ETag", startsWith("\"")).header("Vary", containsString("Accept-Encoding"))
+                .extract();
+        String etag = first.header("ETag");
+        client().header("If-None-Match", etag).queryParam("query", QUERY).when().get("/graphql").then()
+                .statusCode(304).header("ETag", etag).body(emptyString());
+
+        GraphQL.asEditor("mutation { upsertCountry(input: {code: \"EV\", name: \"Etag Valley " + System.nanoTime()
+                + "\"}) { code } }").body("errors", nullValue());
+        String after = client().header("If-None-Match", etag).queryParam("query", QUERY).when().get("/graphql")
+                .then().statusCode(200).body("data.leader.name", equalTo("Lee Jae Myung")).extract().header("ETag");
+        assertNotEquals(etag, after, "a write must change the ETag");
+    }
+
+    @Test
+    void responsesWithErrorsOrCredentialsAreNeverCached() {
+        client().queryParam("query", "{ quotes(first: 1000) { totalCount } }").when().get("/graphql").then()
+                .statusCode(200).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .header("Cache-Control", "no-store").header("ETag", nullValue());
+        client().header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN).queryParam("query", QUERY)
+                .when().get("/graphql").then().statusCode(200)
+                .header("Cache-Control", "no-store").header("ETag", nullValue());
+        client().contentType(ContentType.JSON).body(Map.of("query", QUERY)).when().post("/graphql").then()
+                .statusCode(200).header("ETag", nullValue());
+    }
+
+    @Test
+    void largeAnswersAreGzippedWhenAccepted() {
+        client().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "gzip").queryParam("query", "{ quotes(first: 100) { edges { node { text } } } }")
+                .when().get("/graphql").then().statusCode(200).header("Content-Encoding", "gzip");
+        client().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "identity").queryParam("query", QUERY)
+                .when().get("/graphql").then().statusCode(200).header("Content-Encoding", not(equalTo("gzip")));
+    }
+
+    @Test
+    void automaticPersistedQueriesEndToEnd() {
+        String query = "{ sectors { slug } __typename }";
+        String hash = PersistedQueries.sha256(query);
+        String extensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}";
+        // 1. the short GET a mobile app sends first: unknown hash
+        client().queryParam("extensions", extensions).when().get("/graphql").then().log().ifValidationFails()
+                .statusCode(200).body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_NOT_FOUND"))
+                .body("errors[0].message", equalTo("PersistedQueryNotFound"));
+        // 2. it then sends the query with its hash, which registers it
+        client().queryParam("query", query).queryParam("extensions", extensions).when().get("/graphql").then()
+                .statusCode(200).body("data.__typename", equalTo("Query"));
+        // 3. from now on the hash alone is enough, over GET (cacheable) and POST
+        client().queryParam("extensions", extensions).when().get("/graphql").then().statusCode(200)
+                .body("errors", nullValue()).body("data.sectors.slug", notNullValue()).header("ETag", notNullValue());
+        client().contentType(ContentType.JSON).body("{\"extensions\":" + extensions + "}").when().post("/graphql")
+                .then().statusCode(200).body("data.__typename", equalTo("Query"));
+        // a hash that is not the hash of its query is refused
+        client().contentType(ContentType.JSON)
+                .body(Map.of("query", "{ leaders { totalCount } }", "extensions", Map.of("persistedQuery",
+                        Map.of("version", 1, "sha256Hash", hash))))
+                .when().post("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("PERSISTED_QUERY_HASH_MISMATCH"));
+    }
+}
