@@ -48,6 +48,9 @@ public class GraphQLHttpGate {
     public static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
     private static final String JSON = "application/json";
 
+    /** RoutingContext key of the time the gate started on the request (for Server-Timing). */
+    private static final String STARTED = "diplograph.gate-started";
+
     /** RoutingContext key of the {@link CacheCandidate} of a GET query. */
     static final String CACHE_CANDIDATE = "diplograph.cache-candidate";
     /** RoutingContext key set by {@link RequestGuard} when the response may be cached. */
@@ -93,6 +96,7 @@ public class GraphQLHttpGate {
     }
 
     private void check(RoutingContext context) {
+        context.put(STARTED, System.nanoTime());
         HttpMethod method = context.request().method();
         boolean get = HttpMethod.GET.equals(method);
         if (!get && !HttpMethod.POST.equals(method)) {
@@ -388,6 +392,11 @@ public class GraphQLHttpGate {
     }
 
     private static void refuse(RoutingContext context, int status, String code, String message) {
+        if (context.get(STARTED) instanceof Long started) {
+            // How long the gate took to refuse, once the body had arrived (bench/abuse.py reads it).
+            context.response().putHeader("Server-Timing",
+                    String.format(Locale.ROOT, "gate;dur=%.2f", (System.nanoTime() - started) / 1e6));
+        }
         JsonObject body = new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("message", message)
                 .put("extensions", new JsonObject().put("code", code))));
         context.response().setStatusCode(status)
