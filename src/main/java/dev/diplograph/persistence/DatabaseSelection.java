@@ -18,20 +18,26 @@ import io.smallrye.config.PropertiesConfigSource;
  */
 public class DatabaseSelection implements ConfigSourceFactory {
 
-    /** Below application.properties (250), so an explicit setting there or in the environment wins. */
-    static final int ORDINAL = 200;
+    /**
+     * Above application.properties (250) and above the runtime values Quarkus records while it builds
+     * the application (when no URL is set, so they would deactivate PostgreSQL for good), below
+     * environment variables (300), so an operator can still set any of these keys explicitly.
+     */
+    static final int ORDINAL = 275;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         ConfigValue url = context.getValue("quarkus.datasource.jdbc.url");
         boolean external = url != null && url.getValue() != null && !url.getValue().isBlank();
-        Map<String, String> settings = external
-                ? Map.of("quarkus.datasource." + Database.EMBEDDED + ".active", "false",
-                        "quarkus.hibernate-orm." + Database.EMBEDDED + ".active", "false",
-                        "quarkus.flyway." + Database.EMBEDDED + ".active", "false")
-                : Map.of("quarkus.datasource.active", "false",
-                        "quarkus.hibernate-orm.active", "false",
-                        "quarkus.flyway.active", "false");
+        String postgres = String.valueOf(external);
+        String embedded = String.valueOf(!external);
+        Map<String, String> settings = Map.of(
+                "quarkus.datasource.active", postgres,
+                "quarkus.hibernate-orm.active", postgres,
+                "quarkus.flyway.active", postgres,
+                "quarkus.datasource." + Database.EMBEDDED + ".active", embedded,
+                "quarkus.hibernate-orm." + Database.EMBEDDED + ".active", embedded,
+                "quarkus.flyway." + Database.EMBEDDED + ".active", embedded);
         return List.of(new PropertiesConfigSource(settings, "diplograph-database-selection", ORDINAL));
     }
 }
