@@ -39,6 +39,13 @@ public interface DiplographConfig {
         /** Largest accepted import body; larger ones are refused with 413 before anything is parsed. */
         @WithDefault("128M")
         MemorySize maxBodySize();
+
+        /**
+         * Transaction timeout of one import, in seconds (the service's default of 60 s would cut a
+         * million-statement import short).
+         */
+        @WithDefault("1800")
+        int importTimeoutSeconds();
     }
 
     /** Limits of the GraphQL endpoint. */

@@ -46,6 +46,7 @@ import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Database;
 import dev.diplograph.statement.QuoteTermIndexer;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Imports visits-dataset/1 documents: streams the document, checks each item against the JSON
@@ -84,6 +85,7 @@ public class DatasetService {
      * @throws InvalidDatasetException listing every schema and reference problem; nothing is written
      */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "diplograph.datasets.import-timeout-seconds")
     public ImportReport importFile(Path file) {
         long start = System.nanoTime();
         termIndexer.enterStatementWrites();

@@ -70,7 +70,17 @@ class EditorTokenTest {
 
             @Override
             public Datasets datasets() {
-                return () -> new MemorySize(BigInteger.valueOf(1024 * 1024));
+                return new Datasets() {
+                    @Override
+                    public MemorySize maxBodySize() {
+                        return new MemorySize(BigInteger.valueOf(1024 * 1024));
+                    }
+
+                    @Override
+                    public int importTimeoutSeconds() {
+                        return 60;
+                    }
+                };
             }
 
             @Override

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Load benchmark with wrk (Debian's): imports a generated dataset of size S, M or L into a fresh
+# database, waits for the H2 term index, then drives four requests at a fixed concurrency for a fixed
+# time each and prints throughput, p50 and p99 (wrk's latency distribution):
+#   traversal  one leader, 20 visits x 6 areas x 5 quotes with sources and speakers (600 quotes)
+#   lookup     one sector by slug
+#   search     a rare word in the quote texts, first page
+#   listing    the first page of visits
+#   bench/load.sh S|M|L [seconds] [connections]        BENCH_DB=postgresql for PostgreSQL
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE=${1:-S}
+SECONDS_EACH=${2:-15}
+CONNECTIONS=${3:-16}
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+. bench/lib.sh
+command -v wrk > /dev/null || { apt-get install -y -q wrk > /dev/null || (apt-get update -q && apt-get install -y -q wrk); }
+
+python3 bench/generate-dataset.py --size "$SIZE" > "$WORK/dataset.json"
+STATEMENTS=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['statements']))" "$WORK/dataset.json")
+start "$WORK" load -Xmx768m
+import_file "$WORK/dataset.json" > /dev/null
+rm "$WORK/dataset.json"
+if [ "$BENCH_DB" = h2 ]; then
+  until [ "$(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}')" = 0 ]; do
+    sleep 2
+  done
+fi
+echo "size $SIZE: $STATEMENTS statements, database $BENCH_DB, wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s, $(nproc) cores"
+
+body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1" > "$WORK/$2.json"; }
+body '{ leader(slug: "leader-00000") { name visits(first: 20) { key startDate hostCountry { code } sectors { status sector { slug } quotes(first: 5) { text kind source { outlet } speaker { slug } } } } } }' traversal
+body '{ sector(slug: "sector-01") { slug name description } }' lookup
+body '{ quotes(first: 20, filter: {text: "topic01234"}) { edges { node { key text } } } }' search
+body '{ visits(first: 20) { edges { node { key startDate title } } pageInfo { endCursor hasNextPage } } }' listing
+
+for name in traversal lookup search listing; do
+  ANSWER=$(curl -sf "localhost:$PORT/graphql" -H 'Content-Type: application/json' --data-binary @"$WORK/$name.json")
+  if [ -z "$ANSWER" ] || echo "$ANSWER" | grep -q '"errors"'; then echo "$name fails: $ANSWER"; exit 1; fi
+  echo "$name answers $(echo "$ANSWER" | wc -c) bytes"
+done
+
+printf '%-10s %10s %10s %10s\n' request "req/s" "p50 ms" "p99 ms"
+for name in traversal lookup search listing; do
+  BODY_FILE="$WORK/$name.json" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s bench/wrk/post.lua \
+    "http://localhost:$PORT/graphql" > "$WORK/$name.out" 2>&1 || true
+  # non-2xx answers are reported by wrk itself
+  if grep -q "Non-2xx" "$WORK/$name.out"; then cat "$WORK/$name.out"; exit 1; fi
+  sed -n 's/^WRK_RESULT //p' "$WORK/$name.out" | awk -v n="$name" '{
+    split($2, r, "="); split($3, a, "="); split($4, b, "=");
+    printf "%-10s %10.0f %10.2f %10.2f\n", n, r[2], a[2], b[2]; print "LOAD[" n "] " $0 > "/dev/stderr" }'
+done
+echo "service RSS: $(( $(ps -o rss= -p $PID) / 1024 )) MiB"
+stop $PID
