@@ -65,6 +65,7 @@ public class DatasetService {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final QuoteTermIndexer termIndexer;
+    private final Database.Kind databaseKind;
     /** Whether statements' words go into the H2 term index (PostgreSQL indexes the text itself). */
     private final boolean termIndex;
 
@@ -76,6 +77,7 @@ public class DatasetService {
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
         this.termIndex = database.kind() == Database.Kind.H2;
+        this.databaseKind = database.kind();
     }
 
     /**
@@ -87,6 +89,19 @@ public class DatasetService {
     @Transactional
     @TransactionConfiguration(timeoutFromConfigProperty = "diplograph.datasets.import-timeout-seconds")
     public ImportReport importFile(Path file) {
+        return importInto(file);
+    }
+
+    /**
+     * {@link #importFile} inside the caller's transaction (whose timeout the caller sets: Narayana
+     * allows a timeout only where a transaction starts), e.g. the seed loader's.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ImportReport importFileInCurrentTransaction(Path file) {
+        return importInto(file);
+    }
+
+    private ImportReport importInto(Path file) {
         long start = System.nanoTime();
         termIndexer.enterStatementWrites();
         ImportErrors errors = new ImportErrors();
@@ -99,6 +114,7 @@ public class DatasetService {
                 }
                 errors.throwIfAny();
                 DataVersion.bump(connection);
+                refreshStatistics(connection, writer.counts());
                 return new ImportReport(writer.counts(), (System.nanoTime() - start) / 1_000_000);
             }
         } catch (JsonProcessingException e) {
@@ -109,6 +125,24 @@ public class DatasetService {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure during import", e);
+        }
+    }
+
+    /** Statements created by one import above which PostgreSQL's statistics are refreshed at once. */
+    static final int ANALYZE_AFTER = 10_000;
+
+    /**
+     * After a bulk import into PostgreSQL, refreshes the planner's statistics of the statement table
+     * in the same transaction, so that the first searches already know which words are rare (the
+     * autovacuum daemon would do it only a minute or more later).
+     */
+    private void refreshStatistics(Connection connection, Map<String, ImportReport.Counts> counts)
+            throws SQLException {
+        ImportReport.Counts statements = counts.get("statements");
+        if (databaseKind == Database.Kind.POSTGRESQL && statements != null && statements.created() >= ANALYZE_AFTER) {
+            try (PreparedStatement analyze = connection.prepareStatement("ANALYZE statement")) {
+                analyze.execute();
+            }
         }
     }
 

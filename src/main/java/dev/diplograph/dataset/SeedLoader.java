@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.persistence.Database;
 import dev.diplograph.persistence.Records;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -49,6 +50,7 @@ public class SeedLoader {
 
     /** Imports the seed resource when the database holds no records; returns whether it did. */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "diplograph.datasets.import-timeout-seconds")
     public boolean seedIfEmpty() {
         if (database.kind() == Database.Kind.POSTGRESQL) {
             // Replicas starting together: the first seeds, the others wait here and then find data.
@@ -68,7 +70,7 @@ public class SeedLoader {
             }
             copy = Files.createTempFile("diplograph-seed", ".json");
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            ImportReport report = datasets.importFile(copy);
+            ImportReport report = datasets.importFileInCurrentTransaction(copy);
             LOG.infof("Loaded seed dataset %s into the empty database: %s", resource, report.records());
             return true;
         } catch (IOException e) {

@@ -27,8 +27,11 @@ public final class QuoteSearch {
     /** A word: letters and digits in any script (H2's backfill migration uses the same expression). */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    /** PostgreSQL's criterion on {@code s.quote_text}; the GIN index statement_quote_search_idx has the same expression. */
-    static final String POSTGRESQL_CRITERION = "to_tsvector('simple', s.quote_text) @@ plainto_tsquery('simple', :text)";
+    /**
+     * PostgreSQL's criterion on the generated column {@code quote_search} (to_tsvector('simple',
+     * quote_text)), which the GIN index statement_quote_search_idx covers.
+     */
+    static final String POSTGRESQL_CRITERION = "s.quote_search @@ plainto_tsquery('simple', :text)";
 
     /**
      * H2's criterion for {@code n} terms {@code :term0} … (rarest first): statements indexed under

@@ -80,7 +80,8 @@ public class StatementService {
         }
         // Native SQL: the text criterion uses each database's own full-text index.
         List<Statement> rows = Records.nativeList(Statement.class,
-                "SELECT s.* FROM statement s" + where.clause() + " ORDER BY s.id", where.params(), size + 1);
+                "SELECT s.id, s.statement_key, s.speaker_id, s.quote_text, s.kind, s.said_on, s.language, s.source_id,"
+                        + " s.visit_id FROM statement s" + where.clause() + " ORDER BY s.id", where.params(), size + 1);
         return new StatementConnection(Page.of(rows, size, after != null, s -> Cursor.encode(CONNECTION, s.id),
                 StatementEdge::new), () -> Records.nativeCount("SELECT COUNT(*) FROM statement s" + count.clause(),
                         count.params()));
