@@ -7,3 +7,7 @@ DROP INDEX statement_quote_search_idx;
 ALTER TABLE statement ADD COLUMN quote_search tsvector
     GENERATED ALWAYS AS (to_tsvector('simple', quote_text)) STORED;
 CREATE INDEX statement_quote_search_idx ON statement USING GIN (quote_search);
+-- Room for 100,000 frequent words in the statistics: a word that is not among them is then known to
+-- be rarer than the rarest of them (with the default, 1,000, every rare word was estimated at 0.5 %
+-- of all rows, and searches for one scanned the table in id order: 160 ms instead of milliseconds).
+ALTER TABLE statement ALTER COLUMN quote_search SET STATISTICS 10000;
