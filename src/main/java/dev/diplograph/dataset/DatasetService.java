@@ -66,8 +66,6 @@ public class DatasetService {
     private final Dialect dialect;
     private final QuoteTermIndexer termIndexer;
     private final Database.Kind databaseKind;
-    /** Whether statements' words go into the H2 term index (PostgreSQL indexes the text itself). */
-    private final boolean termIndex;
 
     public DatasetService(DatasetSchema schema, ObjectMapper mapper, Database database,
             QuoteTermIndexer termIndexer) {
@@ -76,7 +74,6 @@ public class DatasetService {
         this.mapper = mapper;
         this.dataSource = database.dataSource();
         this.dialect = database.dialect();
-        this.termIndex = database.kind() == Database.Kind.H2;
         this.databaseKind = database.kind();
     }
 
@@ -108,7 +105,7 @@ public class DatasetService {
         try {
             List<String> order = scanTopLevel(file, errors);
             try (Connection connection = dataSource.getConnection()) {
-                DatasetWriter writer = new DatasetWriter(connection, dialect, termIndex, errors);
+                DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors);
                 for (Set<String> pass : passes(order)) {
                     applyPass(file, pass, writer, errors);
                 }
@@ -159,7 +156,7 @@ public class DatasetService {
             errors.add("/format", "must be \"" + DatasetDocument.FORMAT + "\"");
         }
         try (Connection connection = dataSource.getConnection()) {
-            DatasetWriter writer = new DatasetWriter(connection, dialect, termIndex, errors);
+            DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors);
             write(writer, "countries", doc.countries(), writer::countries);
             write(writer, "sectors", doc.sectors(), writer::sectors);
             write(writer, "leaders", doc.leaders(), writer::leaders);

@@ -142,10 +142,9 @@ public class GraphQLHttpGate {
         // Size first: validation itself is costly on a hostile document (fragment bombs).
         if (operation != null) {
             OperationShape shape = OperationShape.of(document, operation);
-            String problem = tooBig(shape);
-            if (problem != null) {
-                requestError(context, problem.substring(0, problem.indexOf(' ')),
-                        problem.substring(problem.indexOf(' ') + 1));
+            Exceeded exceeded = tooBig(shape);
+            if (exceeded != null) {
+                requestError(context, exceeded.code(), exceeded.message());
                 return;
             }
         }
@@ -228,25 +227,29 @@ public class GraphQLHttpGate {
         return "\"" + version + "-" + PersistedQueries.sha256(representation).substring(0, 32) + "\"";
     }
 
-    /** "CODE message" for the first limit the operation exceeds, or null. */
-    private String tooBig(OperationShape shape) {
+    /** A size limit an operation exceeds: its error code and message. */
+    private record Exceeded(String code, String message) {
+    }
+
+    /** The first limit the operation exceeds, or null. */
+    private Exceeded tooBig(OperationShape shape) {
         if (shape.depth() > limits.maxDepth()) {
-            return ErrorCodes.QUERY_TOO_DEEP + " The operation nests " + shape.depth() + " levels deep; at most "
-                    + limits.maxDepth() + " are allowed (diplograph.graphql.max-depth).";
+            return new Exceeded(ErrorCodes.QUERY_TOO_DEEP, "The operation nests " + shape.depth() + " levels deep; at most "
+                    + limits.maxDepth() + " are allowed (diplograph.graphql.max-depth).");
         }
         if (shape.fields() > limits.maxFields()) {
-            return ErrorCodes.QUERY_TOO_COMPLEX + " The operation selects " + shape.fields()
+            return new Exceeded(ErrorCodes.QUERY_TOO_COMPLEX, "The operation selects " + shape.fields()
                     + " fields with fragments expanded; at most " + limits.maxFields()
-                    + " are allowed (diplograph.graphql.max-fields).";
+                    + " are allowed (diplograph.graphql.max-fields).");
         }
         if (shape.aliases() > limits.maxAliases()) {
-            return ErrorCodes.TOO_MANY_ALIASES + " The operation uses " + shape.aliases() + " aliases; at most "
-                    + limits.maxAliases() + " are allowed (diplograph.graphql.max-aliases).";
+            return new Exceeded(ErrorCodes.TOO_MANY_ALIASES, "The operation uses " + shape.aliases() + " aliases; at most "
+                    + limits.maxAliases() + " are allowed (diplograph.graphql.max-aliases).");
         }
         if (shape.rootFields() > limits.maxRootFields()) {
-            return ErrorCodes.TOO_MANY_ROOT_FIELDS + " The operation has " + shape.rootFields()
+            return new Exceeded(ErrorCodes.TOO_MANY_ROOT_FIELDS, "The operation has " + shape.rootFields()
                     + " root fields; at most " + limits.maxRootFields()
-                    + " are allowed (diplograph.graphql.max-root-fields).";
+                    + " are allowed (diplograph.graphql.max-root-fields).");
         }
         return null;
     }
