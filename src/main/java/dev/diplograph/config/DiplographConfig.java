@@ -103,6 +103,38 @@ public interface DiplographConfig {
         Duration indexInterval();
     }
 
+    /** Live updates: GraphQL subscriptions over WebSocket. */
+    Live live();
+
+    /** Settings of the subscriptions and of the change feed behind them. */
+    interface Live {
+        /**
+         * Events one subscription may have waiting for its client; a client that falls further behind
+         * is disconnected with close code 4413 ("slow consumer") rather than stalling the server.
+         */
+        @WithDefault("256")
+        int bufferSize();
+
+        /**
+         * Events published by one transaction, at most (a large dataset import publishes the first
+         * ones and logs how many it left out).
+         */
+        @WithDefault("10000")
+        int maxEventsPerTransaction();
+
+        /** How long a new connection may take to send connection_init (close code 4408 after). */
+        @WithDefault("10s")
+        Duration connectionInitTimeout();
+
+        /** Operations one connection may run at the same time (close code 4429 beyond). */
+        @WithDefault("50")
+        int maxOperations();
+
+        /** Keep-alive interval of the older graphql-ws protocol ("ka" messages); 0 turns it off. */
+        @WithDefault("15s")
+        Duration keepAlive();
+    }
+
     /** Settings of the seed loader. */
     interface Seed {
         /** Load the seed dataset when the database holds no records at all. */

@@ -33,6 +33,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.diplograph.live.ChangeFeed;
+import dev.diplograph.live.ChangeKind;
+import dev.diplograph.live.VisitEvent;
 import dev.diplograph.dataset.DatasetDocument.AreaRecord;
 import dev.diplograph.dataset.DatasetDocument.CountryRecord;
 import dev.diplograph.dataset.DatasetDocument.LeaderRecord;
@@ -66,9 +69,11 @@ public class DatasetService {
     private final Dialect dialect;
     private final QuoteTermIndexer termIndexer;
     private final Database.Kind databaseKind;
+    private final ChangeFeed changeFeed;
 
     public DatasetService(DatasetSchema schema, ObjectMapper mapper, Database database,
-            QuoteTermIndexer termIndexer) {
+            QuoteTermIndexer termIndexer, ChangeFeed changeFeed) {
+        this.changeFeed = changeFeed;
         this.termIndexer = termIndexer;
         this.schema = schema;
         this.mapper = mapper;
@@ -105,7 +110,7 @@ public class DatasetService {
         try {
             List<String> order = scanTopLevel(file, errors);
             try (Connection connection = dataSource.getConnection()) {
-                DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors);
+                DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors, changeFeed.changes());
                 for (Set<String> pass : passes(order)) {
                     applyPass(file, pass, writer, errors);
                 }
@@ -156,7 +161,7 @@ public class DatasetService {
             errors.add("/format", "must be \"" + DatasetDocument.FORMAT + "\"");
         }
         try (Connection connection = dataSource.getConnection()) {
-            DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors);
+            DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors, changeFeed.changes());
             write(writer, "countries", doc.countries(), writer::countries);
             write(writer, "sectors", doc.sectors(), writer::sectors);
             write(writer, "leaders", doc.leaders(), writer::leaders);
@@ -197,6 +202,7 @@ public class DatasetService {
                 update.setLong(3, visit);
                 update.setLong(4, sector);
                 if (update.executeUpdate() > 0) {
+                    areaChanged(connection, visit);
                     DataVersion.bump(connection);
                     return;
                 }
@@ -210,9 +216,17 @@ public class DatasetService {
                 insert.setString(5, area.summary());
                 insert.executeUpdate();
             }
+            areaChanged(connection, visit);
             DataVersion.bump(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure while writing a cooperation area", e);
+        }
+    }
+
+    private void areaChanged(Connection connection, long visit) throws SQLException {
+        VisitEvent event = VisitEvent.of(connection, visit, ChangeKind.UPDATED);
+        if (event != null) {
+            changeFeed.changes().visitChanged(event);
         }
     }
 

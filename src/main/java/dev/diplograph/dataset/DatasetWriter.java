@@ -19,6 +19,9 @@ import java.util.function.Function;
 
 import org.hibernate.dialect.Dialect;
 
+import dev.diplograph.live.ChangeKind;
+import dev.diplograph.live.Changes;
+import dev.diplograph.live.VisitEvent;
 import dev.diplograph.dataset.DatasetDocument.AreaRecord;
 import dev.diplograph.dataset.DatasetDocument.CountryRecord;
 import dev.diplograph.dataset.DatasetDocument.LeaderRecord;
@@ -48,6 +51,8 @@ final class DatasetWriter {
     private final boolean termIndex;
     private final IdAllocator ids;
     private final ImportErrors errors;
+    /** The change events of this transaction (published to subscribers when it commits). */
+    private final Changes changes;
     private final Map<String, ImportReport.Counts> counts = new LinkedHashMap<>();
     private final Map<String, Set<String>> seen = new HashMap<>();
 
@@ -60,7 +65,8 @@ final class DatasetWriter {
     final Refs statements = new Refs("statement", "statement_key");
     final Refs milestones = new Refs("milestone", "milestone_key");
 
-    DatasetWriter(Connection connection, Dialect dialect, boolean termIndex, ImportErrors errors) {
+    DatasetWriter(Connection connection, Dialect dialect, boolean termIndex, ImportErrors errors, Changes changes) {
+        this.changes = changes;
         this.connection = connection;
         this.termIndex = termIndex;
         this.ids = new IdAllocator(connection, dialect);
@@ -202,6 +208,8 @@ final class DatasetWriter {
                 } else {
                     update.values(leader, host, r.startDate(), r.endDate(), kind, r.title(), r.summary(), row.id());
                 }
+                changes.visitChanged(new VisitEvent(row.id(), r.key(), r.leader(), r.hostCountry(),
+                        row.isNew() ? ChangeKind.CREATED : ChangeKind.UPDATED));
                 List<String> cities = r.cities() == null ? List.of() : r.cities();
                 for (int i = 0; i < cities.size(); i++) {
                     city.values(row.id(), i, cities.get(i));
@@ -295,6 +303,7 @@ final class DatasetWriter {
                 String kind = r.kind() == null ? null : r.kind().name();
                 if (row.isNew()) {
                     insert.values(row.id(), row.key(), speaker, r.text(), kind, r.saidOn(), r.language(), source, visit);
+                    changes.statementAdded(row.id());
                 } else {
                     update.values(speaker, r.text(), kind, r.saidOn(), r.language(), source, visit, row.id());
                 }

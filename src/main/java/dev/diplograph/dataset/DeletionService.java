@@ -14,6 +14,10 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import dev.diplograph.live.ChangeFeed;
+import dev.diplograph.live.ChangeKind;
+import dev.diplograph.live.Changes;
+import dev.diplograph.live.VisitEvent;
 import dev.diplograph.error.ConflictException;
 import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Database;
@@ -31,8 +35,10 @@ public class DeletionService {
 
     private final DataSource dataSource;
     private final QuoteTermIndexer termIndexer;
+    private final ChangeFeed changeFeed;
 
-    public DeletionService(Database database, QuoteTermIndexer termIndexer) {
+    public DeletionService(Database database, QuoteTermIndexer termIndexer, ChangeFeed changeFeed) {
+        this.changeFeed = changeFeed;
         this.dataSource = database.dataSource();
         this.termIndexer = termIndexer;
     }
@@ -168,6 +174,7 @@ public class DeletionService {
         return run(tx -> {
             tx.delete("DELETE FROM cooperation_area WHERE visit_id = (SELECT id FROM visit WHERE visit_key = ?)"
                     + " AND sector_id = (SELECT id FROM sector WHERE slug = ?)", visitKey, sectorSlug);
+            tx.areaRemoved(visitKey);
             return tx.report();
         });
     }
@@ -179,7 +186,7 @@ public class DeletionService {
     private DeletionReport run(Work work) {
         termIndexer.enterStatementWrites(); // deletions may remove statements the indexer is reading
         try (Connection connection = dataSource.getConnection()) {
-            DeletionReport report = work.run(new Tx(connection));
+            DeletionReport report = work.run(new Tx(connection, changeFeed.changes()));
             DataVersion.bump(connection);
             return report;
         } catch (SQLException e) {
@@ -190,11 +197,13 @@ public class DeletionService {
     /** The statements of one deletion, counting what they remove. */
     private static final class Tx {
         private final Connection connection;
+        private final Changes changes;
         private int deleted;
         private int detached;
 
-        Tx(Connection connection) {
+        Tx(Connection connection, Changes changes) {
             this.connection = connection;
+            this.changes = changes;
         }
 
         DeletionReport report() {
@@ -222,8 +231,21 @@ public class DeletionService {
             }
         }
 
+        /** A visit lost a cooperation area: an update of the visit for its subscribers. */
+        void areaRemoved(String visitKey) throws SQLException {
+            Long visit = deleted > 0 ? id("SELECT id FROM visit WHERE visit_key = ?", visitKey) : null;
+            VisitEvent event = visit == null ? null : VisitEvent.of(connection, visit, ChangeKind.UPDATED);
+            if (event != null) {
+                changes.visitChanged(event);
+            }
+        }
+
         void deleteVisits(List<Long> visits) throws SQLException {
             for (Long visit : visits) {
+                VisitEvent event = VisitEvent.of(connection, visit, ChangeKind.DELETED);
+                if (event != null) {
+                    changes.visitChanged(event);
+                }
                 detach("UPDATE statement SET visit_id = NULL WHERE visit_id = ?", visit);
                 detach("DELETE FROM project_visit WHERE visit_id = ?", visit);
                 delete("DELETE FROM visit WHERE id = ?", visit);

@@ -6,22 +6,12 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.persistence.DataVersion;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
-import graphql.parser.exceptions.ParseCancelledException;
-import graphql.schema.GraphQLSchema;
-import graphql.validation.ValidationError;
-import graphql.validation.ValidationErrorType;
-import graphql.validation.Validator;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -61,20 +51,16 @@ public class GraphQLHttpGate {
     }
 
     private final DiplographConfig.GraphQL limits;
-    private final Instance<GraphQLSchema> schema;
-    private final ParserOptions parserOptions;
+    private final DocumentCheck documents;
     private final PersistedQueries persisted;
     private final DataVersion dataVersion;
 
-    public GraphQLHttpGate(DiplographConfig config, Instance<GraphQLSchema> schema, PersistedQueries persisted,
+    public GraphQLHttpGate(DiplographConfig config, DocumentCheck documents, PersistedQueries persisted,
             DataVersion dataVersion) {
         this.limits = config.graphql();
-        this.schema = schema;
+        this.documents = documents;
         this.persisted = persisted;
         this.dataVersion = dataVersion;
-        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
-                .maxTokens(limits.maxTokens()).maxWhitespaceTokens(limits.maxTokens() * 10)
-                .captureIgnoredChars(false).captureLineComments(false));
     }
 
     void register(@Observes Router router) {
@@ -119,19 +105,13 @@ public class GraphQLHttpGate {
         if (request == null) {
             return; // answered already
         }
-        Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(request.query)
-                    .parserOptions(parserOptions).locale(Locale.ENGLISH).build());
-        } catch (ParseCancelledException e) {
-            requestError(context, ErrorCodes.TOO_MANY_TOKENS, "The document has more than " + limits.maxTokens()
-                    + " tokens (diplograph.graphql.max-tokens).");
-            return;
-        } catch (InvalidSyntaxException e) {
-            requestError(context, ErrorCodes.GRAPHQL_PARSE_FAILED, "Syntax error: " + e.getMessage());
+        DocumentCheck.Parsed parsed = documents.parse(request.query);
+        if (parsed.problem() != null) {
+            requestError(context, parsed.problem().code(), parsed.problem().message());
             return;
         }
-        OperationDefinition operation = operation(document, request.operationName);
+        Document document = parsed.document();
+        OperationDefinition operation = DocumentCheck.operation(document, request.operationName);
         if (get && operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
             context.response().putHeader(HttpHeaders.ALLOW, "POST");
             refuse(context, 405, ErrorCodes.METHOD_NOT_ALLOWED,
@@ -139,22 +119,9 @@ public class GraphQLHttpGate {
                             + "s with POST.");
             return;
         }
-        // Size first: validation itself is costly on a hostile document (fragment bombs).
-        if (operation != null) {
-            OperationShape shape = OperationShape.of(document, operation);
-            Exceeded exceeded = tooBig(shape);
-            if (exceeded != null) {
-                requestError(context, exceeded.code(), exceeded.message());
-                return;
-            }
-        }
-        List<ValidationError> invalid = new Validator().validateDocument(schema.get(), document, Locale.ENGLISH);
-        if (!invalid.isEmpty()) {
-            ValidationError first = invalid.get(0);
-            boolean badValue = first.getValidationErrorType() == ValidationErrorType.WrongType
-                    || first.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument;
-            requestError(context, badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED,
-                    first.getMessage());
+        DocumentCheck.Problem problem = documents.limitsAndValidation(document, operation);
+        if (problem != null) {
+            requestError(context, problem.code(), problem.message());
             return;
         }
         if (get && !conditional(context, request)) {
@@ -225,41 +192,6 @@ public class GraphQLHttpGate {
                 String.valueOf(request.variables()), String.valueOf(wantsGraphQLResponse(context)),
                 String.valueOf(encoding != null && encoding.contains("gzip")));
         return "\"" + version + "-" + PersistedQueries.sha256(representation).substring(0, 32) + "\"";
-    }
-
-    /** A size limit an operation exceeds: its error code and message. */
-    private record Exceeded(String code, String message) {
-    }
-
-    /** The first limit the operation exceeds, or null. */
-    private Exceeded tooBig(OperationShape shape) {
-        if (shape.depth() > limits.maxDepth()) {
-            return new Exceeded(ErrorCodes.QUERY_TOO_DEEP, "The operation nests " + shape.depth() + " levels deep; at most "
-                    + limits.maxDepth() + " are allowed (diplograph.graphql.max-depth).");
-        }
-        if (shape.fields() > limits.maxFields()) {
-            return new Exceeded(ErrorCodes.QUERY_TOO_COMPLEX, "The operation selects " + shape.fields()
-                    + " fields with fragments expanded; at most " + limits.maxFields()
-                    + " are allowed (diplograph.graphql.max-fields).");
-        }
-        if (shape.aliases() > limits.maxAliases()) {
-            return new Exceeded(ErrorCodes.TOO_MANY_ALIASES, "The operation uses " + shape.aliases() + " aliases; at most "
-                    + limits.maxAliases() + " are allowed (diplograph.graphql.max-aliases).");
-        }
-        if (shape.rootFields() > limits.maxRootFields()) {
-            return new Exceeded(ErrorCodes.TOO_MANY_ROOT_FIELDS, "The operation has " + shape.rootFields()
-                    + " root fields; at most " + limits.maxRootFields()
-                    + " are allowed (diplograph.graphql.max-root-fields).");
-        }
-        return null;
-    }
-
-    private static OperationDefinition operation(Document document, String name) {
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        if (name == null) {
-            return operations.size() == 1 ? operations.get(0) : null;
-        }
-        return operations.stream().filter(o -> name.equals(o.getName())).findFirst().orElse(null);
     }
 
     /** The GraphQL-over-HTTP parameters of a request; query is null for a persisted query's hash alone. */

@@ -100,7 +100,10 @@ public class RequestGuard extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        if (parameters.isTrivialDataFetcher() || !(state instanceof Started started)) {
+        if (parameters.isTrivialDataFetcher() || !(state instanceof Started started)
+                || parameters.getExecutionContext().getOperationDefinition()
+                        .getOperation() == graphql.language.OperationDefinition.Operation.SUBSCRIPTION) {
+            // A subscription lives as long as its client wants; each event is resolved when it comes.
             return dataFetcher;
         }
         return environment -> {
@@ -221,6 +224,9 @@ public class RequestGuard extends SimplePerformantInstrumentation {
      * write committed while it ran (the ETag names the data version the gate saw before).
      */
     private static void markCacheable() {
+        if (!Arc.container().requestContext().isActive()) {
+            return; // a subscription event: nothing to cache
+        }
         InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class);
         RoutingContext context = current.isAvailable() ? current.get().getCurrent() : null;
         if (context == null || !(context.get(GraphQLHttpGate.CACHE_CANDIDATE) instanceof GraphQLHttpGate.CacheCandidate candidate)) {

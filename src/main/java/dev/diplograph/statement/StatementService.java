@@ -87,8 +87,13 @@ public class StatementService {
                         count.params()));
     }
 
-    /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
-    private boolean constrain(Where where, QuoteFilter filter) {
+    /**
+     * Refuses a filter that can never be answered (from after to, an empty or overlong text), the
+     * same way for the quotes list and the statementAdded subscription.
+     *
+     * @throws BadUserInputException naming the criterion
+     */
+    public static void check(QuoteFilter filter) {
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
             throw new BadUserInputException("Filter 'from' (" + filter.from + ") is after 'to' (" + filter.to + ").");
         }
@@ -101,7 +106,14 @@ public class StatementService {
             if (QuoteSearch.terms(text).isEmpty()) {
                 throw new BadUserInputException("Filter 'text' must contain at least one word (letters or digits).");
             }
-            QuoteSearch.constrain(where, database, text);
+        }
+    }
+
+    /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
+    private boolean constrain(Where where, QuoteFilter filter) {
+        check(filter);
+        if (filter.text != null) {
+            QuoteSearch.constrain(where, database, filter.text.strip());
         }
         if (filter.sector != null) {
             Long id = Sector.findBySlug(filter.sector).map(s -> s.id).orElse(null);

@@ -94,6 +94,11 @@ class EditorTokenTest {
             }
 
             @Override
+            public Live live() {
+                return null;
+            }
+
+            @Override
             public Seed seed() {
                 return null;
             }

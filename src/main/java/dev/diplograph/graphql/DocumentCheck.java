@@ -1,0 +1,116 @@
+package dev.diplograph.graphql;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.error.ErrorCodes;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
+import graphql.validation.Validator;
+
+/**
+ * The abuse limits of a GraphQL document, shared by every transport (HTTP and WebSocket): a
+ * token-limited parse, the operation's size, then schema validation, each refusal with its code.
+ */
+@ApplicationScoped
+public class DocumentCheck {
+
+    /** Why a document may not run: a stable {@code extensions.code} and a message for people. */
+    public record Problem(String code, String message) {
+    }
+
+    /** A document that parsed, or the problem that stopped it. */
+    public record Parsed(Document document, Problem problem) {
+    }
+
+    private final DiplographConfig.GraphQL limits;
+    private final Instance<GraphQLSchema> schema;
+    private final ParserOptions parserOptions;
+
+    public DocumentCheck(DiplographConfig config, Instance<GraphQLSchema> schema) {
+        this.limits = config.graphql();
+        this.schema = schema;
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(o -> o
+                .maxTokens(limits.maxTokens()).maxWhitespaceTokens(limits.maxTokens() * 10)
+                .captureIgnoredChars(false).captureLineComments(false));
+    }
+
+    /** Parses within the token limit. */
+    public Parsed parse(String query) {
+        try {
+            return new Parsed(Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
+                    .parserOptions(parserOptions).locale(Locale.ENGLISH).build()), null);
+        } catch (ParseCancelledException e) {
+            return new Parsed(null, new Problem(ErrorCodes.TOO_MANY_TOKENS, "The document has more than "
+                    + limits.maxTokens() + " tokens (diplograph.graphql.max-tokens)."));
+        } catch (InvalidSyntaxException e) {
+            return new Parsed(null, new Problem(ErrorCodes.GRAPHQL_PARSE_FAILED, "Syntax error: " + e.getMessage()));
+        }
+    }
+
+    /** The operation a request names (or the only one), or null when there is no such operation. */
+    public static OperationDefinition operation(Document document, String name) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (name == null) {
+            return operations.size() == 1 ? operations.get(0) : null;
+        }
+        return operations.stream().filter(o -> name.equals(o.getName())).findFirst().orElse(null);
+    }
+
+    /**
+     * The size limits first (validation itself is costly on a hostile document, e.g. a fragment
+     * bomb), then validation against the schema. Returns null when the operation may run.
+     */
+    public Problem limitsAndValidation(Document document, OperationDefinition operation) {
+        if (operation != null) {
+            Problem exceeded = tooBig(OperationShape.of(document, operation));
+            if (exceeded != null) {
+                return exceeded;
+            }
+        }
+        List<ValidationError> invalid = new Validator().validateDocument(schema.get(), document, Locale.ENGLISH);
+        if (invalid.isEmpty()) {
+            return null;
+        }
+        ValidationError first = invalid.get(0);
+        boolean badValue = first.getValidationErrorType() == ValidationErrorType.WrongType
+                || first.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument;
+        return new Problem(badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED,
+                first.getMessage());
+    }
+
+    /** The first limit the operation exceeds, or null. */
+    private Problem tooBig(OperationShape shape) {
+        if (shape.depth() > limits.maxDepth()) {
+            return new Problem(ErrorCodes.QUERY_TOO_DEEP, "The operation nests " + shape.depth() + " levels deep; at most "
+                    + limits.maxDepth() + " are allowed (diplograph.graphql.max-depth).");
+        }
+        if (shape.fields() > limits.maxFields()) {
+            return new Problem(ErrorCodes.QUERY_TOO_COMPLEX, "The operation selects " + shape.fields()
+                    + " fields with fragments expanded; at most " + limits.maxFields()
+                    + " are allowed (diplograph.graphql.max-fields).");
+        }
+        if (shape.aliases() > limits.maxAliases()) {
+            return new Problem(ErrorCodes.TOO_MANY_ALIASES, "The operation uses " + shape.aliases() + " aliases; at most "
+                    + limits.maxAliases() + " are allowed (diplograph.graphql.max-aliases).");
+        }
+        if (shape.rootFields() > limits.maxRootFields()) {
+            return new Problem(ErrorCodes.TOO_MANY_ROOT_FIELDS, "The operation has " + shape.rootFields()
+                    + " root fields; at most " + limits.maxRootFields()
+                    + " are allowed (diplograph.graphql.max-root-fields).");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,289 @@
+package dev.diplograph.live;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.persistence.Database;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Carries committed changes to the subscriptions: writers record events in their transaction, and
+ * only a commit releases them. With H2 (one replica) a committed transaction hands its events to
+ * this process's dispatcher; with PostgreSQL they travel as NOTIFY payloads, which PostgreSQL
+ * delivers to every replica's LISTEN connection at commit and never for a rollback.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+
+    /** The PostgreSQL channel of the change events. */
+    static final String CHANNEL = "diplograph_changes";
+    /** NOTIFY payloads must stay under 8000 bytes; keep a margin. */
+    private static final int MAX_PAYLOAD = 7000;
+    /** Committed batches waiting for the dispatcher, at most; more are dropped and counted. */
+    private static final int QUEUE = 10_000;
+    private static final Object KEY = new Object();
+
+    private final Database database;
+    private final TransactionSynchronizationRegistry transactions;
+    private final DiplographConfig.Live config;
+    private final MeterRegistry metrics;
+    private final EventLoader loader;
+    private final BlockingQueue<ChangeBatch> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final List<Listener<StatementEvent>> statementListeners = new CopyOnWriteArrayList<>();
+    private final List<Listener<VisitChange>> visitListeners = new CopyOnWriteArrayList<>();
+    private Counter lost;
+    private Thread dispatcher;
+    private PostgresListener postgres;
+    private volatile boolean running;
+
+    public ChangeFeed(Database database, TransactionSynchronizationRegistry transactions, DiplographConfig config,
+            MeterRegistry metrics, EventLoader loader) {
+        this.database = database;
+        this.transactions = transactions;
+        this.config = config.live();
+        this.metrics = metrics;
+        this.loader = loader;
+    }
+
+    void start(@Observes StartupEvent event) {
+        lost = Counter.builder("diplograph_live_events_lost")
+                .description("Committed change batches dropped because the dispatcher queue was full").register(metrics);
+        Gauge.builder("diplograph_live_subscriptions", this, f -> f.statementListeners.size() + f.visitListeners.size())
+                .description("Open GraphQL subscriptions on this replica").register(metrics);
+        running = true;
+        dispatcher = new Thread(this::dispatch, "diplograph-live-dispatcher");
+        dispatcher.setDaemon(true);
+        dispatcher.start();
+        if (database.kind() == Database.Kind.POSTGRESQL) {
+            postgres = new PostgresListener(this::offer);
+            postgres.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (postgres != null) {
+            postgres.stop();
+        }
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+        }
+    }
+
+    /** Whether the cross-replica path (PostgreSQL LISTEN) is connected; always true with H2. */
+    public boolean listening() {
+        return postgres == null || postgres.connected();
+    }
+
+    // ------------------------------------------------------------------ writers
+
+    /** The events of the current transaction; they are published when it commits. */
+    public Changes changes() {
+        Changes changes = (Changes) transactions.getResource(KEY);
+        if (changes == null) {
+            Changes created = new Changes(config.maxEventsPerTransaction());
+            transactions.putResource(KEY, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (database.kind() == Database.Kind.POSTGRESQL && !created.isEmpty()
+                            && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        notifyReplicas(created);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (created.dropped() > 0 && status == Status.STATUS_COMMITTED) {
+                        LOG.warnf("A transaction produced %d more change events than diplograph.live.max-events-per-transaction"
+                                + " (%d); subscribers were not told about those", created.dropped(), config.maxEventsPerTransaction());
+                    }
+                    if (database.kind() == Database.Kind.H2 && status == Status.STATUS_COMMITTED && !created.isEmpty()) {
+                        offer(created.batch());
+                    }
+                }
+            });
+            changes = created;
+        }
+        return changes;
+    }
+
+    /** Sends the transaction's events as NOTIFY payloads; PostgreSQL delivers them at commit only. */
+    private void notifyReplicas(Changes changes) {
+        ChangeBatch batch = changes.batch();
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            for (String payload : payloads(batch)) {
+                notify.setString(1, CHANNEL);
+                notify.setString(2, payload);
+                notify.execute();
+            }
+        } catch (SQLException e) {
+            // Failing here fails the commit: a write whose events cannot go out is not acknowledged.
+            throw new IllegalStateException("Could not publish change events", e);
+        }
+    }
+
+    /** The batch as JSON payloads of at most {@link #MAX_PAYLOAD} bytes each, in order. */
+    static List<String> payloads(ChangeBatch batch) {
+        List<String> payloads = new ArrayList<>();
+        JsonObject current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
+        int size = 20;
+        for (Long id : batch.statementsAdded()) {
+            int cost = String.valueOf(id).length() + 1;
+            if (size + cost > MAX_PAYLOAD) {
+                payloads.add(current.encode());
+                current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
+                size = 20;
+            }
+            current.getJsonArray("s").add(id);
+            size += cost;
+        }
+        for (VisitEvent v : batch.visitsChanged()) {
+            JsonObject json = new JsonObject().put("i", v.id()).put("k", v.key()).put("l", v.leader())
+                    .put("c", v.hostCountry()).put("t", v.change().name());
+            int cost = json.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            if (size + cost > MAX_PAYLOAD) {
+                payloads.add(current.encode());
+                current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
+                size = 20;
+            }
+            current.getJsonArray("v").add(json);
+            size += cost;
+        }
+        payloads.add(current.encode());
+        return payloads;
+    }
+
+    /** Reads one NOTIFY payload back. */
+    static ChangeBatch parse(String payload) {
+        JsonObject json = new JsonObject(payload);
+        List<Long> statements = new ArrayList<>();
+        for (Object id : json.getJsonArray("s", new JsonArray())) {
+            statements.add(((Number) id).longValue());
+        }
+        List<VisitEvent> visits = new ArrayList<>();
+        for (Object o : json.getJsonArray("v", new JsonArray())) {
+            JsonObject v = (JsonObject) o;
+            visits.add(new VisitEvent(v.getLong("i"), v.getString("k"), v.getString("l"), v.getString("c"),
+                    ChangeKind.valueOf(v.getString("t"))));
+        }
+        return new ChangeBatch(statements, visits);
+    }
+
+    // ------------------------------------------------------------------ dispatcher
+
+    void offer(ChangeBatch batch) {
+        if (!queue.offer(batch)) {
+            lost.increment();
+            LOG.warn("The change dispatcher is behind by " + QUEUE + " batches; dropped one (diplograph_live_events_lost)");
+        }
+    }
+
+    private void dispatch() {
+        List<ChangeBatch> taken = new ArrayList<>();
+        while (running) {
+            try {
+                ChangeBatch first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                taken.clear();
+                taken.add(first);
+                queue.drainTo(taken, 100);
+                deliver(taken);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Could not deliver change events", e);
+            }
+        }
+    }
+
+    /** Loads what subscribers will see, once per event for all of them, and hands it on in commit order. */
+    private void deliver(List<ChangeBatch> batches) {
+        List<Long> statementIds = new ArrayList<>();
+        List<VisitEvent> visitEvents = new ArrayList<>();
+        for (ChangeBatch batch : batches) {
+            statementIds.addAll(batch.statementsAdded());
+            visitEvents.addAll(batch.visitsChanged());
+        }
+        if (!statementIds.isEmpty() && !statementListeners.isEmpty()) {
+            for (StatementEvent event : loader.statements(statementIds)) {
+                for (Listener<StatementEvent> listener : statementListeners) {
+                    listener.offer(event);
+                }
+            }
+        }
+        if (!visitEvents.isEmpty() && !visitListeners.isEmpty()) {
+            for (VisitChange change : loader.visits(visitEvents)) {
+                for (Listener<VisitChange> listener : visitListeners) {
+                    listener.offer(change);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ subscribers
+
+    /** Statements added from now on that the predicate accepts. */
+    public Multi<StatementEvent> statements(Predicate<StatementEvent> filter) {
+        return subscribe(statementListeners, filter);
+    }
+
+    /** Visit changes from now on that the predicate accepts. */
+    public Multi<VisitChange> visits(Predicate<VisitChange> filter) {
+        return subscribe(visitListeners, filter);
+    }
+
+    /**
+     * A stream with a bounded buffer: when its subscriber falls {@code buffer-size} events behind,
+     * the stream fails with {@link SlowConsumerException} and the transport closes the connection.
+     */
+    private <T> Multi<T> subscribe(List<Listener<T>> listeners, Predicate<T> filter) {
+        int buffer = config.bufferSize();
+        return Multi.createFrom().<T>emitter(emitter -> {
+            Listener<T> listener = new Listener<>(filter, emitter);
+            listeners.add(listener);
+            emitter.onTermination(() -> listeners.remove(listener));
+        }, buffer).onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class)
+                .transform(e -> new SlowConsumerException(buffer));
+    }
+
+    /** One subscription: its filter and where its events go. */
+    private record Listener<T>(Predicate<T> filter, MultiEmitter<? super T> emitter) {
+        void offer(T event) {
+            if (!emitter.isCancelled() && filter.test(event)) {
+                emitter.emit(event);
+            }
+        }
+    }
+}
