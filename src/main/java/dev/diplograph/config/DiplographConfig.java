@@ -110,9 +110,11 @@ public interface DiplographConfig {
     interface Live {
         /**
          * Events one subscription may have waiting for its client; a client that falls further behind
-         * is disconnected with close code 4413 ("slow consumer") rather than stalling the server.
+         * is disconnected with close code 4413 ("slow consumer") rather than stalling the server. One
+         * transaction may publish max-events-per-transaction events at once, so keep this at least as
+         * large. Waiting events are shared by all subscribers: the buffer holds references.
          */
-        @WithDefault("256")
+        @WithDefault("10000")
         int bufferSize();
 
         /**

@@ -64,4 +64,7 @@ public final class ErrorCodes {
 
     /** An automatic persisted query whose sha256Hash is not the hash of its query. */
     public static final String PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH";
+
+    /** A subscriber fell too far behind; its WebSocket connection is closed with code 4413. */
+    public static final String SLOW_CONSUMER = "SLOW_CONSUMER";
 }

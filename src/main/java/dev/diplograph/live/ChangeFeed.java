@@ -1,5 +1,6 @@
 package dev.diplograph.live;
 
+import java.nio.BufferOverflowException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -274,8 +275,7 @@ public class ChangeFeed {
             Listener<T> listener = new Listener<>(filter, emitter);
             listeners.add(listener);
             emitter.onTermination(() -> listeners.remove(listener));
-        }, buffer).onFailure(io.smallrye.mutiny.subscription.BackPressureFailure.class)
-                .transform(e -> new SlowConsumerException(buffer));
+        }, buffer).onFailure(BufferOverflowException.class).transform(e -> new SlowConsumerException(buffer));
     }
 
     /** One subscription: its filter and where its events go. */

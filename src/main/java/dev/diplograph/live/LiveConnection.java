@@ -25,7 +25,7 @@ import io.quarkus.security.identity.request.AnonymousAuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionService;
 import io.smallrye.graphql.spi.LookupService;
@@ -240,9 +240,9 @@ final class LiveConnection {
             }
             try {
                 return server.identities().authenticateBlocking(
-                        new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));
+                        new TokenAuthenticationRequest(new JsonWebTokenCredential(token)));
             } catch (RuntimeException rejected) {
-                LOG.debug("A WebSocket connection_init carried a token that did not verify; the connection stays anonymous");
+                LOG.debug("A WebSocket connection_init carried a token that did not verify; the connection stays anonymous", rejected);
             }
         }
         return server.identities().authenticateBlocking(AnonymousAuthenticationRequest.INSTANCE);
@@ -461,9 +461,16 @@ final class LiveConnection {
 
         @Override
         public void onNext(ExecutionResult event) {
-            String payload = new ExecutionResponse(event).getExecutionResultAsString();
+            // SmallRye turns a failed event stream into one last result with the error in it.
+            boolean slow = event.getErrors().stream().anyMatch(e -> e.getExtensions() != null
+                    && ErrorCodes.SLOW_CONSUMER.equals(e.getExtensions().get("code")));
+            String payload = slow ? null : new ExecutionResponse(event).getExecutionResultAsString();
             context.runOnContext(v -> {
                 if (cancelled || closed) {
+                    return;
+                }
+                if (slow) {
+                    dropSlowConsumer();
                     return;
                 }
                 socket.writeTextMessage("{\"type\":\"" + protocol.data + "\",\"id\":" + Json.encode(id)
@@ -485,8 +492,7 @@ final class LiveConnection {
                     return;
                 }
                 if (isSlowConsumer(failure)) {
-                    server.slowConsumers.increment();
-                    close(SLOW_CONSUMER, "Slow consumer: more than " + server.config().bufferSize() + " events waiting");
+                    dropSlowConsumer();
                     return;
                 }
                 LOG.error("A subscription failed", failure);
@@ -503,6 +509,11 @@ final class LiveConnection {
                 }
             });
         }
+    }
+
+    private void dropSlowConsumer() {
+        server.slowConsumers.increment();
+        close(SLOW_CONSUMER, "Slow consumer: more than " + server.config().bufferSize() + " events waiting");
     }
 
     private static boolean isSlowConsumer(Throwable failure) {

@@ -35,6 +35,9 @@ public class LiveService {
         }
     });
 
+    /** Events a delivery thread takes ahead from the subscription's buffer. */
+    private static final int PREFETCH = 16;
+
     private final ChangeFeed feed;
 
     public LiveService(ChangeFeed feed) {
@@ -48,7 +51,7 @@ public class LiveService {
             StatementService.check(filter);
             predicate = matching(filter);
         }
-        return feed.statements(predicate).map(StatementEvent::statement).emitOn(DELIVERY);
+        return feed.statements(predicate).map(StatementEvent::statement).emitOn(DELIVERY, PREFETCH);
     }
 
     /** Visit changes, optionally of one leader and/or one host country. */
@@ -56,7 +59,7 @@ public class LiveService {
         String country = hostCountry == null ? null : hostCountry.strip().toUpperCase(Locale.ROOT);
         Predicate<VisitChange> predicate = c -> (leader == null || leader.equals(c.leader))
                 && (country == null || country.equals(c.hostCountry));
-        return feed.visits(predicate).emitOn(DELIVERY);
+        return feed.visits(predicate).emitOn(DELIVERY, PREFETCH);
     }
 
     /** The quotes list's criteria, evaluated on one new statement. */

@@ -1,14 +1,25 @@
 package dev.diplograph.live;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +28,8 @@ import dev.diplograph.support.GraphQLWs;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -117,6 +130,244 @@ class SubscriptionTest {
             ws.send(new JsonObject().put("type", "complete").put("id", "1"));
             statement("sa", "sa-6", "sa-one", "sa-energy", "solar grid after complete");
             assertNull(ws.next(QUIET), "an event came after the client completed the subscription");
+        }
+    }
+
+    static ValidatableResponse importDataset(String body) {
+        return given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN)
+                .body(body).when().post("/api/datasets").then();
+    }
+
+    static String addedKey(JsonObject message) {
+        assertNotNull(message, "no event");
+        assertEquals("next", message.getString("type"), () -> "not an event: " + message);
+        return message.getJsonObject("payload").getJsonObject("data").getJsonObject("statementAdded").getString("key");
+    }
+
+    @Test
+    void aRolledBackWriteIsNeverPublished() {
+        base("rb", "XC", "XD");
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            subscribeAndWait(ws, subscribe("rb", "subscription { statementAdded(filter: {sector: \"rb-energy\"}) { key } }"));
+            // The first statement is written before the second one's unknown speaker fails the import.
+            importDataset("""
+                    {"format": "visits-dataset/1", "statements": [
+                      {"key": "rb-lost-1", "speaker": "rb-one", "kind": "DIRECT", "text": "Rolled back.", "source": "rb-source",
+                       "sectors": ["rb-energy"]},
+                      {"key": "rb-lost-2", "speaker": "rb-nobody", "kind": "DIRECT", "text": "Unknown speaker.",
+                       "source": "rb-source", "sectors": ["rb-energy"]}]}""").statusCode(422);
+            GraphQL.asEditor("mutation { upsertStatement(input: {key: \"rb-bad\", speaker: \"rb-one\", text: \"x\","
+                    + " kind: DIRECT, source: \"rb-source\", sectors: [\"rb-energy\", \"rb-missing\"]}) { key } }")
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+            statement("rb", "rb-kept", "rb-one", "rb-energy", "Committed.");
+            assertEquals("rb-kept", addedKey(ws.next(WAIT)), "an event of a rolled-back write came first");
+            assertNull(ws.next(QUIET));
+        }
+    }
+
+    @Test
+    void aBurstOfAThousandWritesReachesAFastSubscriberCompleteAndInOrder() throws Exception {
+        base("bu", "XE", "XF");
+        int writers = 4;
+        int each = 250;
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            subscribeAndWait(ws, subscribe("b", "subscription { statementAdded(filter: {speaker: \"bu-one\"}) { key } }"));
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        statement("bu", "bu-%d-%03d".formatted(writer, i), "bu-one", "bu-energy", "Burst " + i);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            Map<Integer, Integer> lastPerWriter = new HashMap<>();
+            Set<String> keys = new HashSet<>();
+            for (int n = 0; n < writers * each; n++) {
+                String key = addedKey(ws.next(WAIT));
+                assertTrue(keys.add(key), "delivered twice: " + key);
+                String[] parts = key.split("-");
+                int writer = Integer.parseInt(parts[1]);
+                int seq = Integer.parseInt(parts[2]);
+                // One writer's statements commit one after the other, so they must arrive in that order.
+                assertTrue(seq > lastPerWriter.getOrDefault(writer, -1), "out of commit order: " + key);
+                lastPerWriter.put(writer, seq);
+            }
+            assertEquals(writers * each, keys.size());
+            assertNull(ws.next(QUIET));
+        }
+    }
+
+    @Test
+    void visitChangedReportsCreatesUpdatesAndDeletesOfTheChosenLeader() {
+        base("vc", "XG", "XH");
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            subscribeAndWait(ws, subscribe("v", """
+                    subscription { visitChanged(leader: "vc-one", hostCountry: "xh") {
+                      change key leader hostCountry visit { key title sectors { status sector { slug } } } } }"""));
+            GraphQL.asEditor("""
+                    mutation {
+                      other: upsertVisit(input: {key: "vc-other", leader: "vc-two", hostCountry: "XG", startDate: "2030-01-02"}) { key }
+                      mine: upsertVisit(input: {key: "vc-mine", leader: "vc-one", hostCountry: "XH", startDate: "2030-01-03",
+                        title: "First"}) { key }
+                    }""").body("errors", nullValue());
+            GraphQL.asEditor("mutation { setCooperationArea(visit: \"vc-mine\", input: {sector: \"vc-energy\", status: AGREED}) { status } }")
+                    .body("errors", nullValue());
+            GraphQL.asEditor("mutation { deleteVisit(key: \"vc-mine\") { deleted } }").body("errors", nullValue());
+            JsonObject created = visitChange(ws.next(WAIT));
+            assertEquals("CREATED", created.getString("change"));
+            assertEquals("vc-mine", created.getString("key"));
+            assertEquals("XH", created.getString("hostCountry"));
+            assertEquals("First", created.getJsonObject("visit").getString("title"));
+            JsonObject updated = visitChange(ws.next(WAIT));
+            assertEquals("UPDATED", updated.getString("change"));
+            assertEquals("AGREED", updated.getJsonObject("visit").getJsonArray("sectors").getJsonObject(0).getString("status"));
+            JsonObject deleted = visitChange(ws.next(WAIT));
+            assertEquals("DELETED", deleted.getString("change"));
+            assertEquals("vc-one", deleted.getString("leader"));
+            assertNull(deleted.getValue("visit"));
+            assertNull(ws.next(QUIET), "another leader's visit was delivered");
+        }
+    }
+
+    static JsonObject visitChange(JsonObject message) {
+        assertNotNull(message, "no event");
+        assertEquals("next", message.getString("type"), () -> "not an event: " + message);
+        return message.getJsonObject("payload").getJsonObject("data").getJsonObject("visitChanged");
+    }
+
+    @Test
+    void theOlderGraphqlWsProtocolWorksToo() {
+        base("lg", "XI", "XJ");
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-ws")) {
+            assertEquals("graphql-ws", ws.subprotocol());
+            ws.send(new JsonObject().put("type", "connection_init").put("payload", new JsonObject()));
+            assertEquals("connection_ack", ws.next(WAIT).getString("type"));
+            assertEquals("ka", ws.next(WAIT).getString("type"));
+            subscribeAndWait(ws, new JsonObject().put("type", "start").put("id", "7").put("payload",
+                    new JsonObject().put("query", "subscription { statementAdded(filter: {speaker: \"lg-one\"}) { key } }")));
+            statement("lg", "lg-1", "lg-one", "lg-energy", "Legacy clients hear it too.");
+            JsonObject data = ws.nextSkippingKeepAlive(WAIT);
+            assertEquals("data", data.getString("type"));
+            assertEquals("7", data.getString("id"));
+            assertEquals("lg-1", data.getJsonObject("payload").getJsonObject("data").getJsonObject("statementAdded")
+                    .getString("key"));
+            ws.send(new JsonObject().put("type", "stop").put("id", "7"));
+            JsonObject complete = ws.nextSkippingKeepAlive(WAIT);
+            assertEquals("complete", complete.getString("type"));
+            ws.send(new JsonObject().put("type", "start").put("id", "8").put("payload",
+                    new JsonObject().put("query", "{ leader(slug: \"lg-one\") { name } }")));
+            JsonObject answer = ws.nextSkippingKeepAlive(WAIT);
+            assertEquals("data", answer.getString("type"));
+            assertEquals("lg One", answer.getJsonObject("payload").getJsonObject("data").getJsonObject("leader").getString("name"));
+            assertEquals("complete", ws.nextSkippingKeepAlive(WAIT).getString("type"));
+        }
+    }
+
+    @Test
+    void badConnectionInitsAreRefusedWithTheProtocolsCloseCodes() {
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws")) {
+            ws.sendText("{\"type\": \"connection_init\", \"payload\": \"not an object\"}");
+            GraphQLWs.Close close = ws.awaitClose(WAIT);
+            assertNotNull(close, "stayed open");
+            assertEquals(4400, close.code());
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws")) {
+            ws.sendText("{\"type\": \"connection_init\", \"payload\": {\"Authorization\": 42}}");
+            assertEquals(4400, ws.awaitClose(WAIT).code());
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws")) {
+            ws.sendText("this is not JSON");
+            assertEquals(4400, ws.awaitClose(WAIT).code());
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws")) {
+            ws.send(subscribe("early", "subscription { statementAdded { key } }"));
+            assertEquals(4401, ws.awaitClose(WAIT).code(), "subscribe before connection_init");
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            ws.send(new JsonObject().put("type", "connection_init"));
+            assertEquals(4429, ws.awaitClose(WAIT).code(), "a second connection_init");
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            ws.send(subscribe("same", "subscription { statementAdded { key } }"));
+            ws.send(subscribe("same", "subscription { statementAdded { key } }"));
+            assertEquals(4409, ws.awaitClose(WAIT).code(), "a duplicate operation id");
+        }
+        // The service still answers normally afterwards.
+        GraphQL.post("{ sectors { slug } }").body("errors", nullValue());
+    }
+
+    @Test
+    void connectionInitCarriesTheSameCredentialsAsHttp() {
+        base("au", "XK", "XL");
+        String mutation = "mutation { upsertSector(input: {slug: \"au-ws\", name: \"Over WebSocket\", keywords: [\"ws\"]}) { slug } }";
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            ws.send(subscribe("m", mutation));
+            JsonObject refused = answer(ws);
+            assertEquals("UNAUTHENTICATED", firstErrorCode(refused), refused::encode);
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws")
+                .init(new JsonObject().put("Authorization", "Bearer not-a-valid-token"))) {
+            ws.send(subscribe("m", mutation));
+            assertEquals("UNAUTHENTICATED", firstErrorCode(answer(ws)));
+            // Reads stay public, whatever the token.
+            ws.send(subscribe("q", "{ leader(slug: \"au-one\") { slug } }"));
+            JsonObject read = answer(ws);
+            assertEquals("next", read.getString("type"), read::encode);
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws")
+                .init(new JsonObject().put("Authorization", "Bearer " + GraphQL.jwt("reader", Set.of("reader"))))) {
+            ws.send(subscribe("m", mutation));
+            assertEquals("FORBIDDEN", firstErrorCode(answer(ws)));
+        }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws")
+                .init(new JsonObject().put("Authorization", "Bearer " + GraphQL.jwt("editor", Set.of("editor"))))) {
+            ws.send(subscribe("m", mutation));
+            JsonObject next = answer(ws);
+            assertEquals("next", next.getString("type"), next::encode);
+            assertEquals("au-ws", next.getJsonObject("payload").getJsonObject("data").getJsonObject("upsertSector").getString("slug"));
+        }
+    }
+
+    /** The answer to a query or mutation: its next message, after which a complete must follow. */
+    static JsonObject answer(GraphQLWs ws) {
+        JsonObject message = ws.next(WAIT);
+        assertNotNull(message, "no answer");
+        if ("next".equals(message.getString("type"))) {
+            JsonObject complete = ws.next(WAIT);
+            assertNotNull(complete, "no complete after the answer");
+            assertEquals("complete", complete.getString("type"));
+        }
+        return message;
+    }
+
+    static String firstErrorCode(JsonObject message) {
+        assertNotNull(message, "no answer");
+        Object payload = message.getValue("payload");
+        JsonArray errors = payload instanceof JsonArray array ? array : ((JsonObject) payload).getJsonArray("errors");
+        assertNotNull(errors, () -> "no errors in " + message);
+        return errors.getJsonObject(0).getJsonObject("extensions").getString("code");
+    }
+
+    @Test
+    void documentsOverWebSocketMeetTheSameLimitsAsOverHttp() {
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            String deepQuery = "subscription { statementAdded { " + "visit { leader { visits { ".repeat(6) + "key"
+                    + " } } }".repeat(6) + " } }";
+            ws.send(subscribe("deep", deepQuery));
+            JsonObject deep = ws.next(WAIT);
+            assertEquals("error", deep.getString("type"));
+            assertEquals("QUERY_TOO_DEEP", firstErrorCode(deep));
+            ws.send(subscribe("text", "subscription { statementAdded(filter: {text: \"  \"}) { key } }"));
+            JsonObject text = answer(ws);
+            assertEquals("BAD_USER_INPUT", firstErrorCode(text), text::encode);
+            ws.send(subscribe("unknown", "subscription { statementAdded { nope } }"));
+            assertEquals("GRAPHQL_VALIDATION_FAILED", firstErrorCode(ws.next(WAIT)));
         }
     }
 }
