@@ -2,6 +2,7 @@ package dev.diplograph.live;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.statement.QuoteFilter;
 import dev.diplograph.statement.Statement;
@@ -19,6 +20,7 @@ public class LiveGraphQLApi {
     }
 
     @Subscription
+    @NonNull
     @Description("Statements created from now on, after their transaction commits, in commit order. The filter takes the"
             + " quotes list's criteria; slugs and keys need not exist yet. A client more than"
             + " diplograph.live.buffer-size events behind is disconnected (close code 4413).")
@@ -28,6 +30,7 @@ public class LiveGraphQLApi {
     }
 
     @Subscription
+    @NonNull
     @Description("Visits created, updated (including their cities, sources and cooperation areas) or deleted from now on,"
             + " after their transaction commits.")
     public Multi<VisitChange> visitChanged(

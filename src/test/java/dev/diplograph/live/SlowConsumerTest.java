@@ -21,16 +21,28 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
-/** A subscriber that stops reading is disconnected with close code 4413, and the others do not notice. */
+/**
+ * Limits that need small settings to be seen quickly: a subscriber that stops reading is disconnected
+ * with close code 4413 while the others do not notice, and a silent connection is closed with 4408.
+ */
 @QuarkusTest
 @TestProfile(SlowConsumerTest.SmallBuffers.class)
 class SlowConsumerTest {
 
-    /** A buffer of 100 events per subscription, so that a few hundred writes overflow it. */
+    /** A buffer of 100 events per subscription (a few hundred writes overflow it), one second for connection_init. */
     public static class SmallBuffers implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("diplograph.live.buffer-size", "100");
+            return Map.of("diplograph.live.buffer-size", "100", "diplograph.live.connection-init-timeout", "1s");
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverSendsConnectionInitIsClosed() {
+        try (GraphQLWs silent = GraphQLWs.connect(graphql, "graphql-transport-ws")) {
+            GraphQLWs.Close close = silent.awaitClose(Duration.ofSeconds(10));
+            assertNotNull(close, "stayed open");
+            assertEquals(4408, close.code(), close::toString);
         }
     }
 

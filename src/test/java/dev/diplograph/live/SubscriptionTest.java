@@ -298,6 +298,9 @@ class SubscriptionTest {
             ws.send(subscribe("same", "subscription { statementAdded { key } }"));
             assertEquals(4409, ws.awaitClose(WAIT).code(), "a duplicate operation id");
         }
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "no-such-protocol")) {
+            assertEquals(4406, ws.awaitClose(WAIT).code(), "an unknown subprotocol");
+        }
         // The service still answers normally afterwards.
         GraphQL.post("{ sectors { slug } }").body("errors", nullValue());
     }
