@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.diplograph.persistence.Database;
+
 /**
  * Helpers for the batched resolvers: they collect the ids of all parents of one GraphQL level, load
  * the children in one statement, and hand each parent its own slice, in the parents' order.
@@ -107,6 +109,32 @@ public final class Batches {
         List<Link> links = Links.query(linkSql, parentIds, params);
         Map<Long, T> children = byId(loader.apply(childIds(links)), id);
         return toMany(parents, parentId, linked(links, children));
+    }
+
+    /**
+     * Like {@link #firstPerParent}, in one statement: {@code windowSql} selects {@code parent_id} and
+     * the child entity's columns as {@code {c.*}} (at most {@code :first} per parent, parents bound as
+     * {@code :ids}), so the children are not looked up again by id.
+     */
+    public static <P, T> List<List<T>> firstPerParentLoaded(List<P> parents, Function<P, Long> parentId,
+            String windowSql, int first, Class<T> childType) {
+        Set<Long> parentIds = ids(parents, parentId);
+        if (first == 0 || parentIds.isEmpty()) {
+            return toMany(parents, parentId, Map.of());
+        }
+        Map<Long, List<T>> children = new HashMap<>();
+        load(parentIds, chunk -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Database.current().session().createNativeQuery(windowSql)
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .addScalar("parent_id", org.hibernate.type.StandardBasicTypes.LONG)
+                    .addEntity("c", childType)
+                    .setParameter("ids", chunk).setParameter("first", first)
+                    .setReadOnly(true)
+                    .getResultList();
+            return rows;
+        }).forEach(row -> children.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(childType.cast(row[1])));
+        return toMany(parents, parentId, children);
     }
 
     /** Groups children under their parent's id, keeping the children's order. */

@@ -50,15 +50,20 @@ public class StatementService {
               FROM statement s WHERE s.visit_id IN (:ids)) t
             WHERE t.rn <= :first ORDER BY t.visit_id, t.rn""";
 
-    /** Statements of the area's visit tagged with the area's sector, the first {@code :first} per area. */
-    private static final String FIRST_PER_AREA = """
-            SELECT t.area_id, t.id FROM (
-              SELECT a.id AS area_id, s.id, ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY s.id) AS rn
+    /**
+     * Statements of the area's visit tagged with the area's sector, the first {@code :first} per area,
+     * with their columns: one statement instead of a link query and a load by 600 ids (the traversal's
+     * largest cost in a profile).
+     */
+    private static final String FIRST_PER_AREA_LOADED = """
+            SELECT t.parent_id, {c.*} FROM (
+              SELECT a.id AS parent_id, s.id AS child_id, ROW_NUMBER() OVER (PARTITION BY a.id ORDER BY s.id) AS rn
               FROM cooperation_area a
               JOIN statement s ON s.visit_id = a.visit_id
               JOIN statement_sector ss ON ss.statement_id = s.id AND ss.sector_id = a.sector_id
               WHERE a.id IN (:ids)) t
-            WHERE t.rn <= :first ORDER BY t.area_id, t.rn""";
+            JOIN statement c ON c.id = t.child_id
+            WHERE t.rn <= :first ORDER BY t.parent_id, t.rn""";
 
     /** One page of statements in recording order, filtered. */
     public StatementConnection list(Integer first, String after, QuoteFilter filter) {
@@ -162,9 +167,9 @@ public class StatementService {
         return Batches.firstPerParent(visits, v -> v.id, FIRST_PER_VISIT, first, Statement::withIds, s -> s.id);
     }
 
-    /** Each area's first statements; one windowed statement plus one load for the whole batch. */
+    /** Each area's first statements; one windowed statement that also loads them, for the whole batch. */
     public List<List<Statement>> forAreas(List<CooperationArea> areas, int first) {
-        return Batches.firstPerParent(areas, a -> a.id, FIRST_PER_AREA, first, Statement::withIds, s -> s.id);
+        return Batches.firstPerParentLoaded(areas, a -> a.id, FIRST_PER_AREA_LOADED, first, Statement.class);
     }
 
     /** Creates or replaces the statement (its key derived when absent) and returns it as stored. */
