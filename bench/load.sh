@@ -4,7 +4,7 @@
 # time each and prints throughput, p50 and p99 (wrk's latency distribution):
 #   traversal  one leader, 20 visits x 6 areas x 5 quotes with sources and speakers (600 quotes)
 #   lookup     one sector by slug
-#   search     a rare word in the quote texts, first page
+#   search     a rare word in the quote texts (one the first statement has), first page
 #   listing    the first page of visits
 #   bench/load.sh S|M|L [seconds] [connections]        BENCH_DB=postgresql for PostgreSQL
 set -euo pipefail
@@ -12,14 +12,23 @@ cd "$(dirname "$0")/.."
 SIZE=${1:-S}
 SECONDS_EACH=${2:-15}
 CONNECTIONS=${3:-16}
+THREADS=$(( CONNECTIONS < 2 ? 1 : 2 ))
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
 command -v wrk > /dev/null || { apt-get install -y -q wrk > /dev/null || (apt-get update -q && apt-get install -y -q wrk); }
 
 python3 bench/generate-dataset.py --size "$SIZE" > "$WORK/dataset.json"
-STATEMENTS=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['statements']))" "$WORK/dataset.json")
-start "$WORK" load -Xmx768m
+read -r STATEMENTS RARE < <(python3 -c "
+import json, re, sys
+statements = json.load(open(sys.argv[1]))['statements']
+print(len(statements), re.search(r'topic\d{5}', statements[0]['text']).group())" "$WORK/dataset.json")
+JAVA_OPTS=(-Xmx768m)
+if [ "${PROFILE:-0}" = 1 ]; then   # PROFILE=1: a JFR recording of the whole run into target/load-$SIZE.jfr
+  JAVA_OPTS+=(-XX:FlightRecorderOptions=stackdepth=1024
+    "-XX:StartFlightRecording=filename=$PWD/target/load-$SIZE.jfr,settings=profile,dumponexit=true")
+fi
+start "$WORK" load "${JAVA_OPTS[@]}"
 import_file "$WORK/dataset.json" > /dev/null
 rm "$WORK/dataset.json"
 if [ "$BENCH_DB" = h2 ]; then
@@ -27,29 +36,31 @@ if [ "$BENCH_DB" = h2 ]; then
     sleep 2
   done
 fi
-echo "size $SIZE: $STATEMENTS statements, database $BENCH_DB, wrk -t2 -c$CONNECTIONS -d${SECONDS_EACH}s, $(nproc) cores"
+echo "size $SIZE: $STATEMENTS statements, database $BENCH_DB, wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s, $(nproc) cores"
 
 body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1" > "$WORK/$2.json"; }
 body '{ leader(slug: "leader-00000") { name visits(first: 20) { key startDate hostCountry { code } sectors { status sector { slug } quotes(first: 5) { text kind source { outlet } speaker { slug } } } } } }' traversal
 body '{ sector(slug: "sector-01") { slug name description } }' lookup
-body '{ quotes(first: 20, filter: {text: "topic01234"}) { edges { node { key text } } } }' search
+body '{ quotes(first: 20, filter: {text: "'"$RARE"'"}) { edges { node { key text } } } }' search
 body '{ visits(first: 20) { edges { node { key startDate title } } pageInfo { endCursor hasNextPage } } }' listing
 
 for name in traversal lookup search listing; do
   ANSWER=$(curl -sf "localhost:$PORT/graphql" -H 'Content-Type: application/json' --data-binary @"$WORK/$name.json")
-  if [ -z "$ANSWER" ] || echo "$ANSWER" | grep -q '"errors"'; then echo "$name fails: $ANSWER"; exit 1; fi
+  if [ -z "$ANSWER" ] || echo "$ANSWER" | grep -q '"errors"' || ! echo "$ANSWER" | grep -q '"key"\|"slug"'; then
+    echo "$name fails or finds nothing: $ANSWER"; exit 1
+  fi
   echo "$name answers $(echo "$ANSWER" | wc -c) bytes"
 done
 
-printf '%-10s %10s %10s %10s\n' request "req/s" "p50 ms" "p99 ms"
-for name in traversal lookup search listing; do
-  BODY_FILE="$WORK/$name.json" wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" -s bench/wrk/post.lua \
+printf '%-10s %10s %10s %10s %9s\n' request "req/s" "p50 ms" "p99 ms" timeouts
+for name in ${REQUESTS:-traversal lookup search listing}; do
+  BODY_FILE="$WORK/$name.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 30s -s bench/wrk/post.lua \
     "http://localhost:$PORT/graphql" > "$WORK/$name.out" 2>&1 || true
   # non-2xx answers are reported by wrk itself
   if grep -q "Non-2xx" "$WORK/$name.out"; then cat "$WORK/$name.out"; exit 1; fi
   sed -n 's/^WRK_RESULT //p' "$WORK/$name.out" | awk -v n="$name" '{
-    split($2, r, "="); split($3, a, "="); split($4, b, "=");
-    printf "%-10s %10.0f %10.2f %10.2f\n", n, r[2], a[2], b[2]; print "LOAD[" n "] " $0 > "/dev/stderr" }'
+    split($2, r, "="); split($3, a, "="); split($4, b, "="); split($5, t, "=");
+    printf "%-10s %10.0f %10.2f %10.2f %9d\n", n, r[2], a[2], b[2], t[2]; print "LOAD[" n "] " $0 > "/dev/stderr" }'
 done
 echo "service RSS: $(( $(ps -o rss= -p $PID) / 1024 )) MiB"
 stop $PID

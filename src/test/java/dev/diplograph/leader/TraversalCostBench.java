@@ -124,6 +124,25 @@ class TraversalCostBench {
                 ms(g, 50), ms(g, 90), statements);
         System.out.printf(Locale.ROOT, "BENCH plain JDBC:     p50 %.2f ms, p90 %.2f ms, 4 SQL statements%n", ms(j, 50), ms(j, 90));
         System.out.printf(Locale.ROOT, "BENCH ratio (p50): %.2f%n", ms(g, 50) / ms(j, 50));
+        // The SQL statements of the other requests bench/load.sh drives, counted the same way.
+        Map<String, String> others = Map.of(
+                "lookup", "{ sector(slug: \"fixture-sector-1\") { slug name description } }",
+                "search", "{ quotes(first: 20, filter: {text: \"sector during\"}) { edges { node { key text } } } }",
+                "listing", "{ visits(first: 20) { edges { node { key startDate title } } pageInfo { endCursor hasNextPage } } }");
+        for (String name : List.of("lookup", "search", "listing")) {
+            JsonObject other = Json.createReader(new StringReader(
+                    Json.createObjectBuilder().add("query", others.get(name)).build().toString())).readObject();
+            statistics.clear();
+            ManagedContext context = Arc.container().requestContext();
+            context.activate();
+            try {
+                engine.executeSync(other, new HashMap<>(Map.of("runBlocking", true, "httpHeaders", Map.of())),
+                        r -> assertNull(r.getExecutionResult().getErrors().isEmpty() ? null : r.getExecutionResult().getErrors()));
+            } finally {
+                context.terminate();
+            }
+            System.out.printf(Locale.ROOT, "BENCH %s: %d SQL statements%n", name, statistics.getPrepareStatementCount());
+        }
     }
 
     static double ms(long[] sorted, int percentile) {
