@@ -58,6 +58,7 @@ for name in ${REQUESTS:-traversal lookup search listing}; do
     "http://localhost:$PORT/graphql" > "$WORK/$name.out" 2>&1 || true
   # non-2xx answers are reported by wrk itself
   if grep -q "Non-2xx" "$WORK/$name.out"; then cat "$WORK/$name.out"; exit 1; fi
+  sleep 5 # let the service finish the requests wrk abandoned before the next type starts
   sed -n 's/^WRK_RESULT //p' "$WORK/$name.out" | awk -v n="$name" '{
     split($2, r, "="); split($3, a, "="); split($4, b, "="); split($5, t, "=");
     printf "%-10s %10.0f %10.2f %10.2f %9d\n", n, r[2], a[2], b[2], t[2]; print "LOAD[" n "] " $0 > "/dev/stderr" }'
