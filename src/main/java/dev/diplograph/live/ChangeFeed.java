@@ -1,6 +1,7 @@
 package dev.diplograph.live;
 
 import java.nio.BufferOverflowException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -154,33 +155,46 @@ public class ChangeFeed {
 
     /** The batch as JSON payloads of at most {@link #MAX_PAYLOAD} bytes each, in order. */
     static List<String> payloads(ChangeBatch batch) {
-        List<String> payloads = new ArrayList<>();
-        JsonObject current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
-        int size = 20;
+        Payloads payloads = new Payloads();
         for (Long id : batch.statementsAdded()) {
-            int cost = String.valueOf(id).length() + 1;
-            if (size + cost > MAX_PAYLOAD) {
-                payloads.add(current.encode());
-                current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
-                size = 20;
-            }
-            current.getJsonArray("s").add(id);
-            size += cost;
+            payloads.add("s", id, String.valueOf(id).length() + 1);
         }
         for (VisitEvent v : batch.visitsChanged()) {
             JsonObject json = new JsonObject().put("i", v.id()).put("k", v.key()).put("l", v.leader())
                     .put("c", v.hostCountry()).put("t", v.change().name());
-            int cost = json.encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 1;
+            payloads.add("v", json, json.encode().getBytes(StandardCharsets.UTF_8).length + 1);
+        }
+        return payloads.finish();
+    }
+
+    /** Fills NOTIFY payloads ({"s": [statement ids], "v": [visit events]}) up to the size limit, then starts the next. */
+    private static final class Payloads {
+        private final List<String> done = new ArrayList<>();
+        private JsonObject current;
+        private int size;
+
+        Payloads() {
+            next();
+        }
+
+        void add(String array, Object value, int cost) {
             if (size + cost > MAX_PAYLOAD) {
-                payloads.add(current.encode());
-                current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
-                size = 20;
+                done.add(current.encode());
+                next();
             }
-            current.getJsonArray("v").add(json);
+            current.getJsonArray(array).add(value);
             size += cost;
         }
-        payloads.add(current.encode());
-        return payloads;
+
+        List<String> finish() {
+            done.add(current.encode());
+            return done;
+        }
+
+        private void next() {
+            current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
+            size = 20;
+        }
     }
 
     /** Reads one NOTIFY payload back. */
