@@ -61,6 +61,7 @@ public class ChangeFeed {
     private final List<Listener<StatementEvent>> statementListeners = new CopyOnWriteArrayList<>();
     private final List<Listener<VisitChange>> visitListeners = new CopyOnWriteArrayList<>();
     private Counter lost;
+    private Counter started;
     private Thread dispatcher;
     private PostgresListener postgres;
     private volatile boolean running;
@@ -77,6 +78,8 @@ public class ChangeFeed {
     void start(@Observes StartupEvent event) {
         lost = Counter.builder("diplograph_live_events_lost")
                 .description("Committed change batches dropped because the dispatcher queue was full").register(metrics);
+        started = Counter.builder("diplograph_live_subscriptions_started")
+                .description("GraphQL subscriptions started on this replica since it started").register(metrics);
         Gauge.builder("diplograph_live_subscriptions", this, f -> f.statementListeners.size() + f.visitListeners.size())
                 .description("Open GraphQL subscriptions on this replica").register(metrics);
         running = true;
@@ -288,6 +291,7 @@ public class ChangeFeed {
         return Multi.createFrom().<T>emitter(emitter -> {
             Listener<T> listener = new Listener<>(filter, emitter);
             listeners.add(listener);
+            started.increment();
             emitter.onTermination(() -> listeners.remove(listener));
         }, buffer).onFailure(BufferOverflowException.class).transform(e -> new SlowConsumerException(buffer));
     }

@@ -55,7 +55,8 @@ class CrossReplicaIT {
                     .put("query", "subscription { statementAdded(filter: {speaker: \"xr-leader\"}) { key speaker { name } } }")));
             onB.send(new JsonObject().put("type", "start").put("id", "b").put("payload", new JsonObject()
                     .put("query", "subscription { visitChanged(hostCountry: \"YB\") { change key } }")));
-            Thread.sleep(1000); // the subscriptions register asynchronously; the protocol has no acknowledgement
+            awaitSubscriptions(a);
+            awaitSubscriptions(b);
 
             // A write on B that rolls back (unknown sector) publishes nothing anywhere.
             String refused = post(b, """
@@ -83,6 +84,21 @@ class CrossReplicaIT {
             assertEquals("CREATED", visit.getJsonObject("payload").getJsonObject("data").getJsonObject("visitChanged")
                     .getString("change"));
         }
+    }
+
+    /** Waits until the replica has registered a subscription (the protocol has no acknowledgement). */
+    static void awaitSubscriptions(PackagedService service) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url("/q/metrics")))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (metrics.lines().anyMatch(l -> l.startsWith("diplograph_live_subscriptions_started_total ")
+                    && Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()) >= 1)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no subscription registered on " + service.url("/") + ":\n" + service.log());
     }
 
     static String post(PackagedService service, String query) throws Exception {

@@ -72,15 +72,18 @@ class SubscriptionTest {
         return new JsonObject().put("type", "subscribe").put("id", id).put("payload", new JsonObject().put("query", query));
     }
 
-    /** Open subscriptions on the server (the protocol has no "subscribed" acknowledgement). */
+    /**
+     * Subscriptions the server has registered so far (the protocol has no "subscribed"
+     * acknowledgement); a counter, so subscriptions that other tests close meanwhile do not matter.
+     */
     static int liveSubscriptions() {
         String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         for (String line : metrics.split("\n")) {
-            if (line.startsWith("diplograph_live_subscriptions ")) {
+            if (line.startsWith("diplograph_live_subscriptions_started_total ")) {
                 return (int) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
             }
         }
-        throw new AssertionError("no diplograph_live_subscriptions gauge");
+        throw new AssertionError("no diplograph_live_subscriptions_started_total counter");
     }
 
     /** Sends the subscription and waits until the server has registered it. */
