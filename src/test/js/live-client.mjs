@@ -105,3 +105,10 @@ const f = (x) => x.toFixed(2);
 console.log(`graphql-ws client: ${N}/${N} events, in commit order, ${f(elapsed / 1000)} s for ${N} sequential writes`);
 console.log(`delivery after the write's HTTP response (commit acknowledged): p50 ${f(pct(fromAck, 50))} ms, p99 ${f(pct(fromAck, 99))} ms`);
 console.log(`delivery after the write was sent (upper bound): p50 ${f(pct(fromSend, 50))} ms, p99 ${f(pct(fromSend, 99))} ms`);
+// The server's own figure: commit → the subscriber's delivery thread (diplograph_live_delivery).
+const metrics = await (await fetch(`${base}/q/metrics`)).text();
+const quantile = (q) => {
+  const line = metrics.split('\n').find((l) => l.startsWith(`diplograph_live_delivery_seconds{`) && l.includes(`quantile="${q}"`));
+  return line ? Number(line.trim().split(' ').pop()) * 1000 : NaN;
+};
+console.log(`server: commit to the subscriber's delivery thread: p50 ${f(quantile('0.5'))} ms, p99 ${f(quantile('0.99'))} ms`);

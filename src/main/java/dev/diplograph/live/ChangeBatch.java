@@ -2,6 +2,15 @@ package dev.diplograph.live;
 
 import java.util.List;
 
-/** The events of one committed transaction (or a part of them), in the order they happened. */
-record ChangeBatch(List<Long> statementsAdded, List<VisitEvent> visitsChanged) {
+/**
+ * The events of one committed transaction (or a part of them), in the order they happened, with the
+ * time of the commit in microseconds since the epoch (0 when unknown).
+ */
+record ChangeBatch(List<Long> statementsAdded, List<VisitEvent> visitsChanged, long committedAtMicros) {
+
+    /** Now, in microseconds since the epoch. */
+    static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+    }
 }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -131,7 +133,7 @@ public class ChangeFeed {
                                 + " (%d); subscribers were not told about those", created.dropped(), config.maxEventsPerTransaction());
                     }
                     if (database.kind() == Database.Kind.H2 && status == Status.STATUS_COMMITTED && !created.isEmpty()) {
-                        offer(created.batch());
+                        offer(created.batch(ChangeBatch.nowMicros()));
                     }
                 }
             });
@@ -142,7 +144,7 @@ public class ChangeFeed {
 
     /** Sends the transaction's events as NOTIFY payloads; PostgreSQL delivers them at commit only. */
     private void notifyReplicas(Changes changes) {
-        ChangeBatch batch = changes.batch();
+        ChangeBatch batch = changes.batch(ChangeBatch.nowMicros()); // the commit follows at once
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             for (String payload : payloads(batch)) {
@@ -158,7 +160,7 @@ public class ChangeFeed {
 
     /** The batch as JSON payloads of at most {@link #MAX_PAYLOAD} bytes each, in order. */
     static List<String> payloads(ChangeBatch batch) {
-        Payloads payloads = new Payloads();
+        Payloads payloads = new Payloads(batch.committedAtMicros());
         for (Long id : batch.statementsAdded()) {
             payloads.add("s", id, String.valueOf(id).length() + 1);
         }
@@ -173,10 +175,12 @@ public class ChangeFeed {
     /** Fills NOTIFY payloads ({"s": [statement ids], "v": [visit events]}) up to the size limit, then starts the next. */
     private static final class Payloads {
         private final List<String> done = new ArrayList<>();
+        private final long committedAtMicros;
         private JsonObject current;
         private int size;
 
-        Payloads() {
+        Payloads(long committedAtMicros) {
+            this.committedAtMicros = committedAtMicros;
             next();
         }
 
@@ -195,8 +199,8 @@ public class ChangeFeed {
         }
 
         private void next() {
-            current = new JsonObject().put("s", new JsonArray()).put("v", new JsonArray());
-            size = 20;
+            current = new JsonObject().put("at", committedAtMicros).put("s", new JsonArray()).put("v", new JsonArray());
+            size = 40;
         }
     }
 
@@ -213,7 +217,7 @@ public class ChangeFeed {
             visits.add(new VisitEvent(v.getLong("i"), v.getString("k"), v.getString("l"), v.getString("c"),
                     ChangeKind.valueOf(v.getString("t"))));
         }
-        return new ChangeBatch(statements, visits);
+        return new ChangeBatch(statements, visits, json.getLong("at", 0L));
     }
 
     // ------------------------------------------------------------------ dispatcher
@@ -248,21 +252,23 @@ public class ChangeFeed {
 
     /** Loads what subscribers will see, once per event for all of them, and hands it on in commit order. */
     private void deliver(List<ChangeBatch> batches) {
-        List<Long> statementIds = new ArrayList<>();
+        Map<Long, Long> statementCommits = new LinkedHashMap<>();
         List<VisitEvent> visitEvents = new ArrayList<>();
+        List<Long> visitCommits = new ArrayList<>();
         for (ChangeBatch batch : batches) {
-            statementIds.addAll(batch.statementsAdded());
+            batch.statementsAdded().forEach(id -> statementCommits.put(id, batch.committedAtMicros()));
             visitEvents.addAll(batch.visitsChanged());
+            batch.visitsChanged().forEach(v -> visitCommits.add(batch.committedAtMicros()));
         }
-        if (!statementIds.isEmpty() && !statementListeners.isEmpty()) {
-            for (StatementEvent event : loader.statements(statementIds)) {
+        if (!statementCommits.isEmpty() && !statementListeners.isEmpty()) {
+            for (StatementEvent event : loader.statements(List.copyOf(statementCommits.keySet()), statementCommits)) {
                 for (Listener<StatementEvent> listener : statementListeners) {
                     listener.offer(event);
                 }
             }
         }
         if (!visitEvents.isEmpty() && !visitListeners.isEmpty()) {
-            for (VisitChange change : loader.visits(visitEvents)) {
+            for (VisitChange change : loader.visits(visitEvents, visitCommits)) {
                 for (Listener<VisitChange> listener : visitListeners) {
                     listener.offer(change);
                 }

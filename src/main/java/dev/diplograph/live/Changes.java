@@ -55,7 +55,7 @@ public final class Changes {
         return statements.isEmpty() && visits.isEmpty();
     }
 
-    ChangeBatch batch() {
-        return new ChangeBatch(List.copyOf(statements), List.copyOf(visits.values()));
+    ChangeBatch batch(long committedAtMicros) {
+        return new ChangeBatch(List.copyOf(statements), List.copyOf(visits.values()), committedAtMicros);
     }
 }

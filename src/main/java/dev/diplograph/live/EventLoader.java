@@ -45,7 +45,7 @@ class EventLoader {
     }
 
     /** The statements that still exist, in the order of the ids. */
-    List<StatementEvent> statements(List<Long> ids) {
+    List<StatementEvent> statements(List<Long> ids, Map<Long, Long> committedAtMicros) {
         List<StatementEvent> events = new ArrayList<>(ids.size());
         inRequestContext(() -> {
             for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -85,7 +85,7 @@ class EventLoader {
                     }
                     events.add(new StatementEvent(statement, (String) f[0], (String) f[1],
                             List.copyOf(sectors.getOrDefault(id, List.of())), (LocalDate) f[2],
-                            new HashSet<>(QuoteSearch.terms(statement.text))));
+                            new HashSet<>(QuoteSearch.terms(statement.text)), committedAtMicros.getOrDefault(id, 0L)));
                 }
             }
         });
@@ -93,7 +93,7 @@ class EventLoader {
     }
 
     /** The changes with their visits as committed; a visit changed and deleted since is left to its deletion event. */
-    List<VisitChange> visits(List<VisitEvent> events) {
+    List<VisitChange> visits(List<VisitEvent> events, List<Long> committedAtMicros) {
         List<VisitChange> changes = new ArrayList<>(events.size());
         inRequestContext(() -> {
             List<Long> live = events.stream().filter(e -> e.change() != ChangeKind.DELETED).map(VisitEvent::id).toList();
@@ -104,10 +104,11 @@ class EventLoader {
                     visits.put(visit.id, visit);
                 }
             }
-            for (VisitEvent event : events) {
+            for (int i = 0; i < events.size(); i++) {
+                VisitEvent event = events.get(i);
                 Visit visit = visits.get(event.id());
                 if (event.change() == ChangeKind.DELETED || visit != null) {
-                    changes.add(new VisitChange(event, visit));
+                    changes.add(new VisitChange(event, visit, committedAtMicros.get(i)));
                 }
             }
         });

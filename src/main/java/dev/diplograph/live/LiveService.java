@@ -3,6 +3,7 @@ package dev.diplograph.live;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import dev.diplograph.statement.QuoteFilter;
 import dev.diplograph.statement.QuoteSearch;
 import dev.diplograph.statement.Statement;
 import dev.diplograph.statement.StatementService;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Multi;
@@ -39,9 +42,19 @@ public class LiveService {
     private static final int PREFETCH = 16;
 
     private final ChangeFeed feed;
+    private final Timer delivery;
 
-    public LiveService(ChangeFeed feed) {
+    public LiveService(ChangeFeed feed, MeterRegistry metrics) {
         this.feed = feed;
+        this.delivery = Timer.builder("diplograph_live_delivery")
+                .description("From a change's commit until a subscriber's delivery thread takes it up")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+    }
+
+    private void delivered(long committedAtMicros) {
+        if (committedAtMicros > 0) {
+            delivery.record(Math.max(0, ChangeBatch.nowMicros() - committedAtMicros), TimeUnit.MICROSECONDS);
+        }
     }
 
     /** New statements matching the filter (all of them without one). */
@@ -51,7 +64,8 @@ public class LiveService {
             StatementService.check(filter);
             predicate = matching(filter);
         }
-        return feed.statements(predicate).map(StatementEvent::statement).emitOn(DELIVERY, PREFETCH);
+        return feed.statements(predicate).emitOn(DELIVERY, PREFETCH).invoke(e -> delivered(e.committedAtMicros()))
+                .map(StatementEvent::statement);
     }
 
     /** Visit changes, optionally of one leader and/or one host country. */
@@ -59,7 +73,7 @@ public class LiveService {
         String country = hostCountry == null ? null : hostCountry.strip().toUpperCase(Locale.ROOT);
         Predicate<VisitChange> predicate = c -> (leader == null || leader.equals(c.leader))
                 && (country == null || country.equals(c.hostCountry));
-        return feed.visits(predicate).emitOn(DELIVERY, PREFETCH);
+        return feed.visits(predicate).emitOn(DELIVERY, PREFETCH).invoke(c -> delivered(c.committedAtMicros));
     }
 
     /** The quotes list's criteria, evaluated on one new statement. */

@@ -8,5 +8,5 @@ import dev.diplograph.statement.Statement;
 
 /** A committed new statement with what subscription filters look at, loaded once for all subscribers. */
 public record StatementEvent(Statement statement, String speaker, String visit, List<String> sectors, LocalDate date,
-        Set<String> terms) {
+        Set<String> terms, long committedAtMicros) {
 }

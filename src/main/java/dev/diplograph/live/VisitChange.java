@@ -1,6 +1,7 @@
 package dev.diplograph.live;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -30,10 +31,15 @@ public class VisitChange {
     @Description("The visit as committed; null when it was deleted.")
     public Visit visit;
 
+    /** When the change committed, in microseconds since the epoch (0 when unknown); not part of the schema. */
+    @Ignore
+    long committedAtMicros;
+
     public VisitChange() {
     }
 
-    VisitChange(VisitEvent event, Visit visit) {
+    VisitChange(VisitEvent event, Visit visit, long committedAtMicros) {
+        this.committedAtMicros = committedAtMicros;
         this.change = event.change();
         this.key = event.key();
         this.leader = event.leader();

@@ -23,7 +23,7 @@ class ChangePayloadTest {
             visits.add(new VisitEvent(i, "visit-" + "k".repeat(60) + i, "leader-ü-" + i, "TR",
                     ChangeKind.values()[i % 3]));
         }
-        List<String> payloads = ChangeFeed.payloads(new ChangeBatch(statements, visits));
+        List<String> payloads = ChangeFeed.payloads(new ChangeBatch(statements, visits, 1_700_000_000_000_000L));
         assertTrue(payloads.size() > 1, "expected the batch to be split");
         List<Long> statementsBack = new ArrayList<>();
         List<VisitEvent> visitsBack = new ArrayList<>();
@@ -35,13 +35,14 @@ class ChangePayloadTest {
             visitsBack.addAll(part.visitsChanged());
         }
         assertEquals(statements, statementsBack);
+        assertEquals(1_700_000_000_000_000L, ChangeFeed.parse(payloads.get(payloads.size() - 1)).committedAtMicros());
         assertEquals(visits, visitsBack);
     }
 
     @Test
     void anEmptyBatchIsOneEmptyPayload() {
-        List<String> payloads = ChangeFeed.payloads(new ChangeBatch(List.of(), List.of()));
+        List<String> payloads = ChangeFeed.payloads(new ChangeBatch(List.of(), List.of(), 5L));
         assertEquals(1, payloads.size());
-        assertEquals(new ChangeBatch(List.of(), List.of()), ChangeFeed.parse(payloads.get(0)));
+        assertEquals(new ChangeBatch(List.of(), List.of(), 5L), ChangeFeed.parse(payloads.get(0)));
     }
 }
