@@ -17,4 +17,4 @@ fi
 DIPLOGRAPH_DATA_DIR="$WORK" QUARKUS_HTTP_PORT=$PORT DIPLOGRAPH_EDITOR_TOKEN=playground \
   java -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && break; sleep 0.5; done
-node src/test/js/playground.mjs "http://localhost:$PORT" target/playground.png
+node src/test/js/playground.mjs "http://localhost:$PORT" target/playground.png playground

@@ -67,4 +67,7 @@ public final class ErrorCodes {
 
     /** A subscriber fell too far behind; its WebSocket connection is closed with code 4413. */
     public static final String SLOW_CONSUMER = "SLOW_CONSUMER";
+
+    /** A subscription sent over HTTP: subscriptions are served over WebSocket. */
+    public static final String SUBSCRIPTION_NEEDS_WEBSOCKET = "SUBSCRIPTION_NEEDS_WEBSOCKET";
 }

@@ -49,6 +49,16 @@ class HttpProtocolTest {
     }
 
     @Test
+    void subscriptionsOverHttpAreRefusedWithWhereToSendThem() {
+        client().contentType("application/json").body(Map.of("query", "subscription { statementAdded { key } }"))
+                .when().post("/graphql").then().log().ifValidationFails()
+                .statusCode(200).body("errors[0].extensions.code", equalTo("SUBSCRIPTION_NEEDS_WEBSOCKET"))
+                .body("errors[0].message", containsString("WebSocket")).body("data", nullValue());
+        client().queryParam("query", "subscription { statementAdded { key } }").when().get("/graphql").then()
+                .statusCode(405).body("errors[0].extensions.code", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
     void aPostWithoutJsonIs415() {
         client().contentType("text/plain").body(QUERY).when().post("/graphql").then().log().ifValidationFails()
                 .statusCode(415).body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
