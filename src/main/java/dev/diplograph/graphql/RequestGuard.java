@@ -42,6 +42,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.OperationDefinition.Operation;
 import graphql.language.SourceLocation;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
@@ -101,8 +102,7 @@ public class RequestGuard extends SimplePerformantInstrumentation {
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
         if (parameters.isTrivialDataFetcher() || !(state instanceof Started started)
-                || parameters.getExecutionContext().getOperationDefinition()
-                        .getOperation() == graphql.language.OperationDefinition.Operation.SUBSCRIPTION) {
+                || parameters.getExecutionContext().getOperationDefinition().getOperation() == Operation.SUBSCRIPTION) {
             // A subscription lives as long as its client wants; each event is resolved when it comes.
             return dataFetcher;
         }

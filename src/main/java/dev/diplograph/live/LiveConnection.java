@@ -14,7 +14,7 @@ import org.reactivestreams.Subscription;
 
 import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.graphql.DocumentCheck;
-import dev.diplograph.security.Roles;
+import dev.diplograph.security.EditorTokenAuthMechanism;
 import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
 import io.quarkus.arc.Arc;
@@ -23,8 +23,6 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AnonymousAuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.graphql.execution.ExecutionService;
@@ -235,8 +233,7 @@ final class LiveConnection {
         }
         if (token != null && !token.isEmpty()) {
             if (server.editorToken().matches(token)) {
-                return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("editor-token"))
-                        .addRole(Roles.EDITOR).build();
+                return EditorTokenAuthMechanism.editorIdentity();
             }
             try {
                 return server.identities().authenticateBlocking(

@@ -40,10 +40,13 @@ public class EditorTokenAuthMechanism implements HttpAuthenticationMechanism {
                 || !editorToken.matches(header.substring(BEARER.length()).strip())) {
             return Uni.createFrom().nullItem();
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal("editor-token"))
-                .addRole(Roles.EDITOR)
-                .build());
+        return Uni.createFrom().item(editorIdentity());
+    }
+
+    /** Who the static editor token stands for, over HTTP and in a WebSocket connection_init alike. */
+    public static SecurityIdentity editorIdentity() {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("editor-token")).addRole(Roles.EDITOR)
+                .build();
     }
 
     @Override
