@@ -28,6 +28,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Siblings;
 import dev.diplograph.graph.Slugs;
 import dev.diplograph.persistence.Records;
 
@@ -104,6 +105,11 @@ public class Statement {
     @Transient
     @Ignore
     public transient StatementPreview preview;
+
+    /** The statements loaded together with this one, if a loader grouped them (see {@link StatementFetchers}). */
+    @Transient
+    @Ignore
+    public transient Siblings<Statement> siblings;
 
     /** Finds a statement by key. */
     public static Optional<Statement> findByKey(String key) {

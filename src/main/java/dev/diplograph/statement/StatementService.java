@@ -10,6 +10,7 @@ import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.dataset.StatementKeys;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Siblings;
 import dev.diplograph.leader.Leader;
 import dev.diplograph.pagination.Cursor;
 import dev.diplograph.pagination.Limits;
@@ -167,9 +168,15 @@ public class StatementService {
         return Batches.firstPerParent(visits, v -> v.id, FIRST_PER_VISIT, first, Statement::withIds, s -> s.id);
     }
 
-    /** Each area's first statements; one windowed statement that also loads them, for the whole batch. */
+    /**
+     * Each area's first statements; one windowed statement that also loads them, for the whole batch.
+     * They become siblings, so their sources and speakers load in one go (see {@link StatementFetchers}).
+     */
     public List<List<Statement>> forAreas(List<CooperationArea> areas, int first) {
-        return Batches.firstPerParentLoaded(areas, a -> a.id, FIRST_PER_AREA_LOADED, first, Statement.class);
+        List<List<Statement>> quotes = Batches.firstPerParentLoaded(areas, a -> a.id, FIRST_PER_AREA_LOADED, first,
+                Statement.class);
+        Siblings.of(quotes.stream().flatMap(List::stream).toList(), (s, group) -> s.siblings = group);
+        return quotes;
     }
 
     /** Creates or replaces the statement (its key derived when absent) and returns it as stored. */

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Siblings;
 import dev.diplograph.persistence.Records;
 
 /** One sector discussed on one visit, with how far cooperation in it has come. */
@@ -48,6 +50,11 @@ public class CooperationArea {
     @Column(length = 10000)
     @Description("What was said or agreed about this sector on this visit.")
     public String summary;
+
+    /** The areas loaded together with this one, if a loader grouped them (see {@link AreaFetchers}). */
+    @Transient
+    @Ignore
+    public transient Siblings<CooperationArea> siblings;
 
     /** The cooperation areas of some visits, in the order they were recorded. */
     public static List<CooperationArea> forVisits(Collection<Long> visitIds) {

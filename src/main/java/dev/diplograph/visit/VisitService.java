@@ -13,6 +13,7 @@ import dev.diplograph.dataset.DatasetDocument;
 import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Siblings;
 import dev.diplograph.graph.Links;
 import dev.diplograph.leader.Leader;
 import dev.diplograph.pagination.Cursor;
@@ -133,7 +134,9 @@ public class VisitService {
     /** Each visit's cooperation areas in recorded order; one statement for the whole batch. */
     public List<List<CooperationArea>> areas(List<Visit> visits) {
         Set<Long> ids = Batches.ids(visits, v -> v.id);
-        return Batches.toMany(visits, v -> v.id, Batches.group(CooperationArea.forVisits(ids), a -> a.visitId));
+        List<CooperationArea> areas = CooperationArea.forVisits(ids);
+        Siblings.of(areas, (a, group) -> a.siblings = group); // their sectors then load in one go
+        return Batches.toMany(visits, v -> v.id, Batches.group(areas, a -> a.visitId));
     }
 
     /** Each visit's cities, in the order recorded; one statement for the whole batch. */
