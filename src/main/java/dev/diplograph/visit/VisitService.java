@@ -36,12 +36,13 @@ public class VisitService {
     static final String CONNECTION = "visits";
 
     /** The latest {@code :first} visits of each leader in {@code :ids}, newest first. */
-    private static final String LATEST_PER_LEADER = """
-            SELECT t.leader_id, t.id FROM (
-              SELECT v.leader_id, v.id, ROW_NUMBER() OVER (
+    private static final String LATEST_PER_LEADER_LOADED = """
+            SELECT t.parent_id, {c.*} FROM (
+              SELECT v.leader_id AS parent_id, v.id AS child_id, ROW_NUMBER() OVER (
                 PARTITION BY v.leader_id ORDER BY v.start_date DESC, v.visit_key DESC) AS rn
               FROM visit v WHERE v.leader_id IN (:ids)) t
-            WHERE t.rn <= :first ORDER BY t.leader_id, t.rn""";
+            JOIN visit c ON c.id = t.child_id
+            WHERE t.rn <= :first ORDER BY t.parent_id, t.rn""";
 
     private static final String BY_PROJECT = """
             SELECT pv.project_id, pv.visit_id FROM project_visit pv JOIN visit v ON v.id = pv.visit_id
@@ -116,9 +117,9 @@ public class VisitService {
         return true;
     }
 
-    /** Each leader's latest visits; one windowed statement plus one load for the whole batch. */
+    /** Each leader's latest visits; one windowed statement that also loads them, for the whole batch. */
     public List<List<Visit>> forLeaders(List<Leader> leaders, int first) {
-        return Batches.firstPerParent(leaders, l -> l.id, LATEST_PER_LEADER, first, Visit::withIds, v -> v.id);
+        return Batches.firstPerParentLoaded(leaders, l -> l.id, LATEST_PER_LEADER_LOADED, first, Visit.class);
     }
 
     /** Each project's visits, newest first; one link query plus one load for the whole batch. */
