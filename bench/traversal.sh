@@ -19,5 +19,5 @@ if ! ./mvnw -B -q -ntp test "${ARGS[@]}" > "$OUT" 2>&1; then tail -40 "$OUT"; ex
 grep '^BENCH' "$OUT" | sed 's/^BENCH //'
 rm -f "$OUT"
 if [ "${PROFILE:-0}" = 1 ]; then
-  python3 bench/jfr-top.py target/traversal.jfr
+  python3 bench/jfr-top.py target/traversal.jfr 25 ExecutionService.executeSync   # the engine's side only
 fi
