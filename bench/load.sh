@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark with wrk (Debian's): imports a generated dataset of size S, M or L into a fresh
 # database, waits for the H2 term index, then drives four requests at a fixed concurrency for a fixed
-# time each and prints throughput, p50 and p99 (wrk's latency distribution):
+# time each, after a warm-up run of WARMUP seconds (default 5) that is not counted, and prints
+# throughput, p50 and p99 (wrk's latency distribution):
 #   traversal  one leader, 20 visits x 6 areas x 5 quotes with sources and speakers (600 quotes)
 #   lookup     one sector by slug
 #   search     a rare word in the quote texts (one the first statement has), first page
@@ -54,6 +55,11 @@ done
 
 printf '%-10s %10s %10s %10s %9s\n' request "req/s" "p50 ms" "p99 ms" timeouts
 for name in ${REQUESTS:-traversal lookup search listing}; do
+  if [ "${WARMUP:-5}" -gt 0 ]; then # the JIT compiles the request's code paths before they are timed
+    BODY_FILE="$WORK/$name.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-5}s" --timeout 30s -s bench/wrk/post.lua \
+      "http://localhost:$PORT/graphql" > /dev/null 2>&1 || true
+    sleep 5
+  fi
   BODY_FILE="$WORK/$name.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 30s -s bench/wrk/post.lua \
     "http://localhost:$PORT/graphql" > "$WORK/$name.out" 2>&1 || true
   # non-2xx answers are reported by wrk itself
