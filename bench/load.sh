@@ -53,15 +53,19 @@ for name in traversal lookup search listing; do
   echo "$name answers $(echo "$ANSWER" | wc -c) bytes"
 done
 
+# drive <request> <seconds> <output file>: wrk posts the request's body for that long
+drive() {
+  BODY_FILE="$WORK/$1.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2s" --timeout 30s -s bench/wrk/post.lua \
+    "http://localhost:$PORT/graphql" > "$3" 2>&1 || true
+}
+
 printf '%-10s %10s %10s %10s %9s\n' request "req/s" "p50 ms" "p99 ms" timeouts
 for name in ${REQUESTS:-traversal lookup search listing}; do
   if [ "${WARMUP:-5}" -gt 0 ]; then # the JIT compiles the request's code paths before they are timed
-    BODY_FILE="$WORK/$name.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-5}s" --timeout 30s -s bench/wrk/post.lua \
-      "http://localhost:$PORT/graphql" > /dev/null 2>&1 || true
+    drive "$name" "${WARMUP:-5}" /dev/null
     sleep 5
   fi
-  BODY_FILE="$WORK/$name.json" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --timeout 30s -s bench/wrk/post.lua \
-    "http://localhost:$PORT/graphql" > "$WORK/$name.out" 2>&1 || true
+  drive "$name" "$SECONDS_EACH" "$WORK/$name.out"
   # non-2xx answers are reported by wrk itself
   if grep -q "Non-2xx" "$WORK/$name.out"; then cat "$WORK/$name.out"; exit 1; fi
   sleep 5 # let the service finish the requests wrk abandoned before the next type starts

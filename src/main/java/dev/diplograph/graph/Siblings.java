@@ -53,8 +53,11 @@ public final class Siblings<P> {
         if (key == null) {
             return null;
         }
-        CompletableFuture<Map<Long, ?>> targets = loaded.computeIfAbsent(relation,
-                r -> load(() -> Batches.byId(withIds.apply(Batches.ids(members, foreignKey)), id)));
+        CompletableFuture<Map<Long, ?>> targets = loaded.get(relation); // every call after the first
+        if (targets == null) {
+            targets = loaded.computeIfAbsent(relation,
+                    r -> load(() -> Batches.byId(withIds.apply(Batches.ids(members, foreignKey)), id)));
+        }
         if (targets.isDone() && !targets.isCompletedExceptionally()) {
             return targets.join().get(key);
         }

@@ -1,5 +1,6 @@
 package dev.diplograph.live;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ record ChangeBatch(List<Long> statementsAdded, List<VisitEvent> visitsChanged, l
 
     /** Now, in microseconds since the epoch. */
     static long nowMicros() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 }
