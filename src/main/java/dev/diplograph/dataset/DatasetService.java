@@ -114,6 +114,7 @@ public class DatasetService {
                 for (Set<String> pass : passes(order)) {
                     applyPass(file, pass, writer, errors);
                 }
+                writer.finish();
                 errors.throwIfAny();
                 DataVersion.bump(connection);
                 refreshStatistics(connection, writer.counts());
@@ -170,6 +171,7 @@ public class DatasetService {
             write(writer, "projects", doc.projects(), writer::projects);
             write(writer, "statements", doc.statements(), writer::statements);
             write(writer, "milestones", doc.milestones(), writer::milestones);
+            writer.finish();
             errors.throwIfAny();
             DataVersion.bump(connection);
             return new ImportReport(writer.counts(), (System.nanoTime() - start) / 1_000_000);

@@ -55,6 +55,9 @@ final class DatasetWriter {
     private final Changes changes;
     private final Map<String, ImportReport.Counts> counts = new LinkedHashMap<>();
     private final Map<String, Set<String>> seen = new HashMap<>();
+    /** H2: the run of consecutive new statement ids not yet listed for the term indexer; -1 when none. */
+    private long newRunFirst = -1;
+    private long newRunLast = -1;
 
     final Refs countries = new Refs("country", "code");
     final Refs sectors = new Refs("sector", "slug");
@@ -280,10 +283,11 @@ final class DatasetWriter {
             Batch project = batches.add("INSERT INTO statement_project (statement_id, project_id) VALUES (?, ?)", insert);
             clearLinks(plan, "DELETE FROM statement_sector WHERE statement_id = ANY(?)");
             clearLinks(plan, "DELETE FROM statement_project WHERE statement_id = ANY(?)");
-            // H2 only: new and changed texts wait in the pending list until the term indexer has
-            // indexed their words; their old words go now (PostgreSQL indexes the text itself).
+            // H2 only: new texts wait as runs of consecutive ids (listNew), changed ones one row each in
+            // the pending list, until the term indexer has indexed their words; the old words of a
+            // changed text go now (PostgreSQL indexes the text itself).
             Batch pending = termIndex
-                    ? batches.add("INSERT INTO statement_term_pending (statement_id) VALUES (?)", insert)
+                    ? batches.add("INSERT INTO statement_term_pending (statement_id) VALUES (?)", update)
                     : null;
             if (termIndex) {
                 clearLinks(plan, "DELETE FROM statement_term WHERE statement_id = ANY(?)");
@@ -314,9 +318,45 @@ final class DatasetWriter {
                     project.values(row.id(), id);
                 }
                 if (pending != null) {
-                    pending.values(row.id());
+                    if (row.isNew()) {
+                        listNew(row.id());
+                    } else {
+                        pending.values(row.id());
+                    }
                 }
             }
+        }
+    }
+
+    /** Extends the current run of new statement ids by {@code id}, or lists the run and starts another. */
+    private void listNew(long id) throws SQLException {
+        if (newRunLast >= 0 && id == newRunLast + 1) {
+            newRunLast = id;
+            return;
+        }
+        listNewRun();
+        newRunFirst = id;
+        newRunLast = id;
+    }
+
+    private void listNewRun() throws SQLException {
+        if (newRunFirst < 0) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO statement_term_pending_range (first_id, last_id) VALUES (?, ?)")) {
+            insert.setLong(1, newRunFirst);
+            insert.setLong(2, newRunLast);
+            insert.executeUpdate();
+        }
+        newRunFirst = -1;
+        newRunLast = -1;
+    }
+
+    /** Writes what the writer still holds back (the last run of new statement ids); called once, after all records. */
+    void finish() throws SQLException {
+        if (writing()) {
+            listNewRun();
         }
     }
 

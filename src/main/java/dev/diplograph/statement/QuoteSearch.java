@@ -49,7 +49,10 @@ public final class QuoteSearch {
         // The derived table m matters: with the UNION directly inside IN, H2 re-runs it for every row
         // of statement instead of looking the matches up by key (QuoteSearchIndexTest checks the plan).
         return sql.append(" UNION ALL SELECT p.statement_id FROM statement_term_pending p"
-                + " JOIN statement ps ON ps.id = p.statement_id WHERE REGEXP_LIKE(ps.quote_text, :wordsPattern)) m)")
+                + " JOIN statement ps ON ps.id = p.statement_id WHERE REGEXP_LIKE(ps.quote_text, :wordsPattern)"
+                + " UNION ALL SELECT rs.id FROM statement_term_pending_range r"
+                + " JOIN statement rs ON rs.id BETWEEN r.first_id AND r.last_id"
+                + " WHERE REGEXP_LIKE(rs.quote_text, :wordsPattern)) m)")
                 .toString();
     }
 
@@ -65,7 +68,10 @@ public final class QuoteSearch {
                     .append(" WHERE t").append(i).append(".term = :term").append(i).append(" AND t").append(i)
                     .append(".statement_id = s.id)");
         }
-        return sql.append(") OR EXISTS (SELECT 1 FROM statement_term_pending p WHERE p.statement_id = s.id"
+        // Ranges of new ids are few (one per import or mutation until the indexer catches up), so
+        // probing all of them per statement is cheap.
+        return sql.append(") OR ((EXISTS (SELECT 1 FROM statement_term_pending p WHERE p.statement_id = s.id)"
+                + " OR EXISTS (SELECT 1 FROM statement_term_pending_range r WHERE s.id BETWEEN r.first_id AND r.last_id))"
                 + " AND REGEXP_LIKE(s.quote_text, :wordsPattern)))").toString();
     }
 

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -131,15 +133,20 @@ public class QuoteTermIndexer {
             } finally {
                 writers.unlockWrite(stamp);
             }
-            total += indexed;
-        } while (indexed >= CHUNK);
+            total += Math.max(indexed, 0);
+        } while (indexed >= 0);
         return total;
     }
 
-    /** How many statements wait for the indexer. */
+    /**
+     * How many statements wait for the indexer: changed ones listed one by one, and existing ones
+     * inside the ranges of new ids (a statement changed soon after it was created counts twice).
+     */
     public long pending() throws SQLException {
         try (Connection c = database.dataSource().getConnection();
-                PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM statement_term_pending");
+                PreparedStatement count = c.prepareStatement("SELECT (SELECT COUNT(*) FROM statement_term_pending)"
+                        + " + (SELECT COUNT(*) FROM statement_term_pending_range r"
+                        + " JOIN statement s ON s.id BETWEEN r.first_id AND r.last_id)");
                 ResultSet rs = count.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -169,6 +176,18 @@ public class QuoteTermIndexer {
     /** Term rows per INSERT statement: multi-row VALUES lists are several times faster in H2 than JDBC batches. */
     static final int ROWS_PER_INSERT = 500;
 
+    private static void insertTerms(Connection c, Map<Long, String> texts) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<Long, String> text : texts.entrySet()) {
+            for (String term : QuoteSearch.terms(text.getValue())) {
+                rows.add(new Object[] { term, text.getKey() });
+            }
+        }
+        if (!rows.isEmpty()) {
+            insertTerms(c, rows);
+        }
+    }
+
     private static void insertTerms(Connection c, List<Object[]> rows) throws SQLException {
         String full = "INSERT INTO statement_term (term, statement_id) VALUES "
                 + String.join(", ", Collections.nCopies(ROWS_PER_INSERT, "(?, ?)"));
@@ -197,55 +216,125 @@ public class QuoteTermIndexer {
         }
     }
 
+    /**
+     * Indexes up to {@link #CHUNK} pending statements in one transaction: changed ones first, else the
+     * start of the lowest range of new ids. Returns how many statements it indexed, or -1 when
+     * nothing was pending.
+     */
     private int indexChunk() throws SQLException {
         try (Connection c = database.dataSource().getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                // The first CHUNK pending ids end at `last`; all pending statements up to it are read
-                // and indexed, by key ranges (H2 does not look up `= ANY(array)` by index).
-                long last;
-                try (PreparedStatement select = c.prepareStatement("SELECT MAX(statement_id) FROM"
-                        + " (SELECT statement_id FROM statement_term_pending ORDER BY statement_id LIMIT ?) chunk")) {
-                    select.setInt(1, CHUNK);
-                    try (ResultSet rs = select.executeQuery()) {
-                        rs.next();
-                        last = rs.getLong(1);
-                        if (rs.wasNull()) {
-                            c.commit();
-                            return 0;
-                        }
-                    }
-                }
-                int statements = 0;
-                List<Object[]> rows = new ArrayList<>();
-                try (PreparedStatement select = c.prepareStatement("SELECT s.id, s.quote_text"
-                        + " FROM statement_term_pending p JOIN statement s ON s.id = p.statement_id"
-                        + " WHERE p.statement_id <= ?")) {
-                    select.setLong(1, last);
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            statements++;
-                            long id = rs.getLong(1);
-                            for (String term : QuoteSearch.terms(rs.getString(2))) {
-                                rows.add(new Object[] { term, id });
-                            }
-                        }
-                    }
-                }
-                insertTerms(c, rows);
-                try (PreparedStatement delete = c.prepareStatement(
-                        "DELETE FROM statement_term_pending WHERE statement_id <= ?")) {
-                    delete.setLong(1, last);
-                    delete.executeUpdate();
+                int indexed = indexChanged(c);
+                if (indexed < 0) {
+                    indexed = indexNew(c);
                 }
                 c.commit();
-                return statements;
+                return indexed;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** Changed statements, listed one by one; -1 if there is none. */
+    private static int indexChanged(Connection c) throws SQLException {
+        // The first CHUNK pending ids end at `last`; all pending statements up to it are read
+        // and indexed, by key ranges (H2 does not look up `= ANY(array)` by index).
+        long last;
+        try (PreparedStatement select = c.prepareStatement("SELECT MAX(statement_id) FROM"
+                + " (SELECT statement_id FROM statement_term_pending ORDER BY statement_id LIMIT ?) chunk")) {
+            select.setInt(1, CHUNK);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                last = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return -1;
+                }
+            }
+        }
+        Map<Long, String> texts = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT s.id, s.quote_text"
+                + " FROM statement_term_pending p JOIN statement s ON s.id = p.statement_id"
+                + " WHERE p.statement_id <= ?")) {
+            select.setLong(1, last);
+            read(select, texts);
+        }
+        // A statement changed while its new id still waits in a range is indexed twice: the second
+        // time replaces the words of the first.
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM statement_term WHERE statement_id = ?")) {
+            for (Long id : texts.keySet()) {
+                delete.setLong(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+        insertTerms(c, texts);
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM statement_term_pending WHERE statement_id <= ?")) {
+            delete.setLong(1, last);
+            delete.executeUpdate();
+        }
+        return texts.size();
+    }
+
+    /** The first CHUNK ids of the lowest range of new statements; -1 if there is no range. */
+    private static int indexNew(Connection c) throws SQLException {
+        long first;
+        long last;
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT first_id, last_id FROM statement_term_pending_range ORDER BY first_id LIMIT 1");
+                ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                return -1;
+            }
+            first = rs.getLong(1);
+            last = rs.getLong(2);
+        }
+        Map<Long, String> texts = new LinkedHashMap<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT id, quote_text FROM statement WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?")) {
+            select.setLong(1, first);
+            select.setLong(2, last);
+            select.setInt(3, CHUNK);
+            read(select, texts);
+        }
+        // Ids of deleted statements are skipped; a full chunk ends at its last id, the range resumes after it.
+        long upTo = last;
+        if (texts.size() == CHUNK) {
+            for (Long id : texts.keySet()) {
+                upTo = id; // read in id order
+            }
+        }
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM statement_term WHERE statement_id BETWEEN ? AND ?")) {
+            delete.setLong(1, first);
+            delete.setLong(2, upTo);
+            delete.executeUpdate();
+        }
+        insertTerms(c, texts);
+        try (PreparedStatement shrink = c.prepareStatement(upTo == last
+                ? "DELETE FROM statement_term_pending_range WHERE first_id = ?"
+                : "UPDATE statement_term_pending_range SET first_id = ? WHERE first_id = ?")) {
+            if (upTo == last) {
+                shrink.setLong(1, first);
+            } else {
+                shrink.setLong(1, upTo + 1);
+                shrink.setLong(2, first);
+            }
+            shrink.executeUpdate();
+        }
+        return texts.size();
+    }
+
+    private static void read(PreparedStatement select, Map<Long, String> texts) throws SQLException {
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                texts.put(rs.getLong(1), rs.getString(2));
             }
         }
     }

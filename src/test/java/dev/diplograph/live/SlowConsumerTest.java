@@ -50,13 +50,32 @@ class SlowConsumerTest {
     URI graphql;
 
     static double metric(String name) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics;
+        try {
+            metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        } catch (Exception e) { // RestAssured rethrows a read timeout's checked exception as is
+            // Once, on PostgreSQL in CI, a scrape here got no answer for 60 s: keep the evidence.
+            dumpThreads();
+            throw e;
+        }
         for (String line : metrics.split("\n")) {
             if (line.startsWith(name + " ")) {
                 return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
             }
         }
         return 0;
+    }
+
+    /** Prints every thread's stack (the service runs in this JVM) to the test output. */
+    private static void dumpThreads() {
+        StringBuilder dump = new StringBuilder("Threads when /q/metrics did not answer:\n");
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            dump.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+            for (StackTraceElement frame : stack) {
+                dump.append("    at ").append(frame).append('\n');
+            }
+        });
+        System.err.println(dump);
     }
 
     @Test

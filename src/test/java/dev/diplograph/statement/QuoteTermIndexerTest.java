@@ -1,5 +1,6 @@
 package dev.diplograph.statement;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,8 +25,9 @@ import dev.diplograph.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * On H2, a statement is found by its words at once (from the pending list) and after the indexer has
- * run (from the term index); a changed text is found by its new words only, before and after.
+ * On H2, a statement is found by its words at once (from the pending lists) and after the indexer has
+ * run (from the term index); a changed text is found by its new words only, before and after; an
+ * import lists its new statements as a range of ids, not one row each.
  */
 @QuarkusTest
 class QuoteTermIndexerTest {
@@ -77,6 +79,38 @@ class QuoteTermIndexerTest {
         assertFound("windmills plan", 1);
     }
 
+    @Test
+    void anImportListsItsNewStatementsAsOneRangeThatTheIndexerWorksOff() throws SQLException {
+        StringBuilder statements = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            statements.append(i == 0 ? "" : ", ").append("""
+                    {"key": "qti-bulk-%d", "speaker": "qti-leader", "kind": "PARAPHRASE", "source": "qti-source",
+                     "text": "Marigolds number %d bloom beside the quay."}""".formatted(i, i));
+        }
+        given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN)
+                .body("{\"format\": \"visits-dataset/1\", \"statements\": [" + statements + "]}")
+                .when().post("/api/datasets").then().statusCode(200)
+                .body("records.statements.created", equalTo(30));
+        // one range of 30 consecutive ids, nothing listed one by one
+        assertEquals(List.of(30L), rangeSizes("qti-bulk-%"));
+        assertEquals(0, pending("qti-bulk-%"));
+        assertFound("marigolds quay", 30);
+
+        // changed while still waiting in its range: indexed with its new words only, once
+        String changed = "Tulips replace the marigolds of statement seven.";
+        GraphQL.asEditor(UPSERT.replace("qti-quote", "qti-bulk-7"), Map.of("text", changed)).body("errors", nullValue());
+        assertEquals(1, pending("qti-bulk-7"));
+
+        indexer.drain();
+        assertEquals(List.of(), rangeSizes("qti-bulk-%"));
+        assertEquals(0, pending("qti-bulk-%"));
+        assertEquals(new TreeSet<>(QuoteSearch.terms(changed)), new TreeSet<>(terms("qti-bulk-7")));
+        assertEquals(new TreeSet<>(QuoteSearch.terms("Marigolds number 8 bloom beside the quay.")),
+                new TreeSet<>(terms("qti-bulk-8")));
+        assertFound("marigolds quay", 29);
+        assertFound("tulips marigolds", 1);
+    }
+
     private static void assertFound(String text, int count) {
         GraphQL.post(SEARCH, Map.of("text", text))
                 .body("errors", nullValue())
@@ -97,14 +131,31 @@ class QuoteTermIndexerTest {
         }
     }
 
+    /** Statements listed one by one (changed texts) whose key is LIKE {@code key}. */
     private int pending(String key) throws SQLException {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement select = c.prepareStatement(
                 "SELECT COUNT(*) FROM statement_term_pending p JOIN statement s ON s.id = p.statement_id"
-                        + " WHERE s.statement_key = ?")) {
+                        + " WHERE s.statement_key LIKE ?")) {
             select.setString(1, key);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Sizes of the ranges of new ids that hold statements whose key is LIKE {@code key}, counted in statements. */
+    private List<Long> rangeSizes(String key) throws SQLException {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT COUNT(*) FROM statement_term_pending_range r JOIN statement s ON s.id BETWEEN r.first_id AND r.last_id"
+                        + " WHERE s.statement_key LIKE ? GROUP BY r.first_id ORDER BY r.first_id")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                List<Long> sizes = new ArrayList<>();
+                while (rs.next()) {
+                    sizes.add(rs.getLong(1));
+                }
+                return sizes;
             }
         }
     }
