@@ -87,6 +87,7 @@ class QuoteTermIndexerTest {
                     {"key": "qti-bulk-%d", "speaker": "qti-leader", "kind": "PARAPHRASE", "source": "qti-source",
                      "text": "Marigolds number %d bloom beside the quay."}""".formatted(i, i));
         }
+        long waitingBefore = indexer.pending();
         given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN)
                 .body("{\"format\": \"visits-dataset/1\", \"statements\": [" + statements + "]}")
                 .when().post("/api/datasets").then().statusCode(200)
@@ -100,10 +101,12 @@ class QuoteTermIndexerTest {
         String changed = "Tulips replace the marigolds of statement seven.";
         GraphQL.asEditor(UPSERT.replace("qti-quote", "qti-bulk-7"), Map.of("text", changed)).body("errors", nullValue());
         assertEquals(1, pending("qti-bulk-7"));
+        assertEquals(waitingBefore + 31, indexer.pending(), "30 new ids, one changed statement");
 
         indexer.drain();
         assertEquals(List.of(), rangeSizes("qti-bulk-%"));
         assertEquals(0, pending("qti-bulk-%"));
+        assertEquals(0, indexer.pending());
         assertEquals(new TreeSet<>(QuoteSearch.terms(changed)), new TreeSet<>(terms("qti-bulk-7")));
         assertEquals(new TreeSet<>(QuoteSearch.terms("Marigolds number 8 bloom beside the quay.")),
                 new TreeSet<>(terms("qti-bulk-8")));
