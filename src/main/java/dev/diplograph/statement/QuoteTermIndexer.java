@@ -264,15 +264,8 @@ public class QuoteTermIndexer {
             select.setLong(1, last);
             read(select, texts);
         }
-        // A statement changed while its new id still waits in a range is indexed twice: the second
-        // time replaces the words of the first.
-        try (PreparedStatement delete = c.prepareStatement("DELETE FROM statement_term WHERE statement_id = ?")) {
-            for (Long id : texts.keySet()) {
-                delete.setLong(1, id);
-                delete.addBatch();
-            }
-            delete.executeBatch();
-        }
+        // The writer removed these statements' old words when it changed them, so there is nothing to
+        // delete; one still waiting in a range gets its words again (replaced) when indexNew reaches it.
         insertTerms(c, texts);
         try (PreparedStatement delete = c.prepareStatement(
                 "DELETE FROM statement_term_pending WHERE statement_id <= ?")) {
@@ -296,20 +289,18 @@ public class QuoteTermIndexer {
             last = rs.getLong(2);
         }
         Map<Long, String> texts = new LinkedHashMap<>();
+        long lastRead;
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT id, quote_text FROM statement WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?")) {
             select.setLong(1, first);
             select.setLong(2, last);
             select.setInt(3, CHUNK);
-            read(select, texts);
+            lastRead = read(select, texts);
         }
         // Ids of deleted statements are skipped; a full chunk ends at its last id, the range resumes after it.
-        long upTo = last;
-        if (texts.size() == CHUNK) {
-            for (Long id : texts.keySet()) {
-                upTo = id; // read in id order
-            }
-        }
+        long upTo = texts.size() == CHUNK ? lastRead : last;
+        // A statement changed while its id waited here was indexed already by indexChanged (which
+        // runs first): its words are replaced, not added twice.
         try (PreparedStatement delete = c.prepareStatement(
                 "DELETE FROM statement_term WHERE statement_id BETWEEN ? AND ?")) {
             delete.setLong(1, first);
@@ -331,11 +322,15 @@ public class QuoteTermIndexer {
         return texts.size();
     }
 
-    private static void read(PreparedStatement select, Map<Long, String> texts) throws SQLException {
+    /** Reads (id, text) rows into {@code texts}; returns the last id read, or -1 if none. */
+    private static long read(PreparedStatement select, Map<Long, String> texts) throws SQLException {
+        long last = -1;
         try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                texts.put(rs.getLong(1), rs.getString(2));
+                last = rs.getLong(1);
+                texts.put(last, rs.getString(2));
             }
         }
+        return last;
     }
 }
