@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
+
+import org.hibernate.query.NativeQuery;
 
 import dev.diplograph.persistence.Database;
 
@@ -118,6 +121,23 @@ public final class Batches {
      */
     public static <P, T> List<List<T>> firstPerParentLoaded(List<P> parents, Function<P, Long> parentId,
             String windowSql, int first, Class<T> childType) {
+        return firstPerParentSelected(parents, parentId, windowSql, first, query -> query.addEntity("c", childType),
+                row -> childType.cast(row[1]));
+    }
+
+    /**
+     * Like {@link #firstPerParentLoaded}, with the children built by {@code rows} from scalar columns
+     * instead of loaded as entities: {@code windowSql} selects {@code parent_id} and then exactly the
+     * columns of {@code rows}, in their order.
+     */
+    public static <P, T> List<List<T>> firstPerParentRows(List<P> parents, Function<P, Long> parentId,
+            String windowSql, int first, Rows<T> rows) {
+        return firstPerParentSelected(parents, parentId, windowSql, first,
+                query -> rows.columns().forEach(query::addScalar), row -> rows.build(row, 1));
+    }
+
+    private static <P, T> List<List<T>> firstPerParentSelected(List<P> parents, Function<P, Long> parentId,
+            String windowSql, int first, Consumer<NativeQuery<Object[]>> select, Function<Object[], T> child) {
         Set<Long> parentIds = ids(parents, parentId);
         if (first == 0 || parentIds.isEmpty()) {
             return toMany(parents, parentId, Map.of());
@@ -125,15 +145,12 @@ public final class Batches {
         Map<Long, List<T>> children = new HashMap<>();
         load(parentIds, chunk -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Database.current().session().createNativeQuery(windowSql)
-                    .unwrap(org.hibernate.query.NativeQuery.class)
-                    .addScalar("parent_id", org.hibernate.type.StandardBasicTypes.LONG)
-                    .addEntity("c", childType)
-                    .setParameter("ids", chunk).setParameter("first", first)
-                    .setReadOnly(true)
-                    .getResultList();
-            return rows;
-        }).forEach(row -> children.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(childType.cast(row[1])));
+            NativeQuery<Object[]> query = Database.current().session().createNativeQuery(windowSql)
+                    .unwrap(NativeQuery.class)
+                    .addScalar("parent_id", Long.class);
+            select.accept(query);
+            return query.setParameter("ids", chunk).setParameter("first", first).setReadOnly(true).getResultList();
+        }).forEach(row -> children.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(child.apply(row)));
         return toMany(parents, parentId, children);
     }
 

@@ -1,6 +1,7 @@
 package dev.diplograph.graph;
 
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,12 +18,12 @@ import io.vertx.core.Vertx;
 
 /**
  * Rows one query loaded together, so that a to-one relation one of them needs is loaded for all of
- * them at once, on first use, and answered from memory from then on (see {@link SiblingFetchers}).
+ * them at once, on first use, and answered from memory from then on (see {@link DirectFetchers}).
  */
 public final class Siblings<P> {
 
     private final List<P> members;
-    private final Map<String, CompletableFuture<Map<Long, ?>>> loaded = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Map<?, ?>>> loaded = new ConcurrentHashMap<>();
     /** The request the rows were loaded in: graphql-java may complete fields after SmallRye deactivated it. */
     private final ContextState request;
 
@@ -53,23 +54,42 @@ public final class Siblings<P> {
         if (key == null) {
             return null;
         }
-        CompletableFuture<Map<Long, ?>> targets = loaded.get(relation); // every call after the first
-        if (targets == null) {
-            targets = loaded.computeIfAbsent(relation,
-                    r -> load(() -> Batches.byId(withIds.apply(Batches.ids(members, foreignKey)), id)));
-        }
-        if (targets.isDone() && !targets.isCompletedExceptionally()) {
-            return targets.join().get(key);
-        }
-        return targets.thenApply(byId -> byId.get(key));
+        return answer(relation, key, () -> Batches.byId(withIds.apply(Batches.ids(members, foreignKey)), id));
     }
 
-    private CompletableFuture<Map<Long, ?>> load(Supplier<Map<Long, ?>> query) {
+    /**
+     * The children of {@code member} in a to-many relation, or a stage that completes with them: the
+     * first call for {@code relation} (its name and arguments) runs {@code batch} once over every
+     * sibling (one list per member, in the members' order); later calls are answered from memory.
+     */
+    public <T> Object toMany(String relation, P member, Function<List<P>, List<List<T>>> batch) {
+        return answer(relation, member, () -> {
+            List<List<T>> children = batch.apply(members);
+            Map<P, List<T>> byMember = new IdentityHashMap<>(members.size() * 2);
+            for (int i = 0; i < members.size(); i++) {
+                byMember.put(members.get(i), children.get(i));
+            }
+            return byMember;
+        });
+    }
+
+    private Object answer(String relation, Object key, Supplier<Map<?, ?>> query) {
+        CompletableFuture<Map<?, ?>> answers = loaded.get(relation); // every call after the first
+        if (answers == null) {
+            answers = loaded.computeIfAbsent(relation, r -> load(query));
+        }
+        if (answers.isDone() && !answers.isCompletedExceptionally()) {
+            return answers.join().get(key);
+        }
+        return answers.thenApply(byKey -> byKey.get(key));
+    }
+
+    private CompletableFuture<Map<?, ?>> load(Supplier<Map<?, ?>> query) {
         Context vertx = Vertx.currentContext();
         if (vertx != null && Context.isOnEventLoopThread()) {
             // As Quarkus runs SmallRye's blocking fetchers: on the request's context, ordered, so that
             // no two loads share the request's database session at the same time.
-            return vertx.<Map<Long, ?>> executeBlocking(() -> inRequest(query)).toCompletionStage().toCompletableFuture();
+            return vertx.<Map<?, ?>> executeBlocking(() -> inRequest(query)).toCompletionStage().toCompletableFuture();
         }
         try {
             return CompletableFuture.completedFuture(inRequest(query));

@@ -1,5 +1,6 @@
 package dev.diplograph.graphql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import graphql.GraphQL;
@@ -22,6 +23,14 @@ public class EngineCustomizer implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         Instrumentation existing = builder.build().getInstrumentation();
-        return builder.instrumentation(new ChainedInstrumentation(List.of(new RequestGuard(), existing)));
+        List<Instrumentation> chain = new ArrayList<>();
+        chain.add(new RequestGuard());
+        // One flat chain: every field of every request passes through each link's hooks.
+        if (existing instanceof ChainedInstrumentation chained) {
+            chain.addAll(chained.getInstrumentations());
+        } else {
+            chain.add(existing);
+        }
+        return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 }

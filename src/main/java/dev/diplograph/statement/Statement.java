@@ -2,19 +2,14 @@ package dev.diplograph.statement;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +23,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Rows;
 import dev.diplograph.graph.Siblings;
 import dev.diplograph.graph.Slugs;
 import dev.diplograph.persistence.Records;
@@ -89,18 +85,6 @@ public class Statement {
     @Ignore
     public Long visitId;
 
-    @ElementCollection
-    @CollectionTable(name = "statement_sector", joinColumns = @JoinColumn(name = "statement_id"))
-    @Column(name = "sector_id", nullable = false)
-    @Ignore
-    public Set<Long> sectorIds = new LinkedHashSet<>();
-
-    @ElementCollection
-    @CollectionTable(name = "statement_project", joinColumns = @JoinColumn(name = "statement_id"))
-    @Column(name = "project_id", nullable = false)
-    @Ignore
-    public Set<Long> projectIds = new LinkedHashSet<>();
-
     /** Set only on statements proposed by an ingestion dry run, which are never stored. */
     @Transient
     @Ignore
@@ -110,6 +94,26 @@ public class Statement {
     @Transient
     @Ignore
     public transient Siblings<Statement> siblings;
+
+    /**
+     * The persistent columns as scalars, for the traversal's area quotes (hundreds per request), which
+     * are built without Hibernate's entity loading; {@code StatementRowsTest} checks it against the mapping.
+     */
+    public static final Rows<Statement> ROWS = Rows.<Statement> of(v -> {
+        Statement s = new Statement();
+        s.id = v.get("id");
+        s.key = v.get("statement_key");
+        s.speakerId = v.get("speaker_id");
+        s.text = v.get("quote_text");
+        s.kind = StatementKind.valueOf(v.<String> get("kind"));
+        s.saidOn = v.get("said_on");
+        s.language = v.get("language");
+        s.sourceId = v.get("source_id");
+        s.visitId = v.get("visit_id");
+        return s;
+    }).column("id", Long.class).column("statement_key", String.class).column("speaker_id", Long.class)
+            .column("quote_text", String.class).column("kind", String.class).column("said_on", LocalDate.class)
+            .column("language", String.class).column("source_id", Long.class).column("visit_id", Long.class).build();
 
     /** Finds a statement by key. */
     public static Optional<Statement> findByKey(String key) {

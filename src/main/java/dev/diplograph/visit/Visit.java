@@ -18,6 +18,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Siblings;
 import dev.diplograph.graph.Slugs;
 import dev.diplograph.persistence.Records;
 
@@ -102,6 +104,11 @@ public class Visit {
     @Column(name = "source_id", nullable = false)
     @Ignore
     public Set<Long> sourceIds = new LinkedHashSet<>();
+
+    /** The visits loaded together with this one, if a loader grouped them (see {@link VisitFetchers}). */
+    @Transient
+    @Ignore
+    public transient Siblings<Visit> siblings;
 
     /** Finds a visit by key. */
     public static Optional<Visit> findByKey(String key) {

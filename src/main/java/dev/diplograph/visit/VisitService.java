@@ -117,9 +117,14 @@ public class VisitService {
         return true;
     }
 
-    /** Each leader's latest visits; one windowed statement that also loads them, for the whole batch. */
+    /**
+     * Each leader's latest visits; one windowed statement that also loads them, for the whole batch.
+     * They become siblings, so their host countries and areas load in one go (see {@link VisitFetchers}).
+     */
     public List<List<Visit>> forLeaders(List<Leader> leaders, int first) {
-        return Batches.firstPerParentLoaded(leaders, l -> l.id, LATEST_PER_LEADER_LOADED, first, Visit.class);
+        List<List<Visit>> visits = Batches.firstPerParentLoaded(leaders, l -> l.id, LATEST_PER_LEADER_LOADED, first, Visit.class);
+        Siblings.of(visits.stream().flatMap(List::stream).toList(), (v, group) -> v.siblings = group);
+        return visits;
     }
 
     /** Each project's visits, newest first; one link query plus one load for the whole batch. */

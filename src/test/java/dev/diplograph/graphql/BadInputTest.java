@@ -1,8 +1,10 @@
 package dev.diplograph.graphql;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -70,6 +72,14 @@ class BadInputTest {
                 "between 0 and 500");
         assertBadInput(GraphQL.post("{ leader(slug: \"lee-jae-myung\") { quotes(first: -5) { key } } }"),
                 "between 0 and 500");
+        // A leader's visits are grouped, so their areas' quotes are answered from siblings, not by
+        // SmallRye: the same refusal, once per area.
+        GraphQL.post("{ leader(slug: \"lee-jae-myung\") { visits { sectors { quotes(first: 501) { key } } } } }")
+                .body("errors", not(empty()))
+                .body("errors.extensions.code", everyItem(equalTo("BAD_USER_INPUT")))
+                .body("errors.message", everyItem(containsString("between 0 and 500")))
+                .body("errors.message", everyItem(not(containsString("Exception"))))
+                .body("errors.path", everyItem(hasItem("quotes")));
     }
 
     @Test

@@ -7,10 +7,10 @@ import dev.diplograph.support.IntegrationFixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** {@link SiblingFetchersTest} against the packaged service: the JVM jar, or the native executable under -Dnative. */
+/** {@link DirectFetchersTest} against the packaged service: the JVM jar, or the native executable under -Dnative. */
 @QuarkusIntegrationTest
 @WithTestResource(IntegrationEnvironment.class)
-class SiblingFetchersIT extends SiblingFetchersTest {
+class DirectFetchersIT extends DirectFetchersTest {
 
     @BeforeEach
     void fixtures() throws Exception {
