@@ -2,6 +2,7 @@ package dev.diplograph.graph;
 
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import graphql.GraphQL;
 import graphql.TrivialDataFetcher;
@@ -11,6 +12,7 @@ import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.LightDataFetcher;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -98,7 +100,7 @@ public abstract class DirectFetchers<P> implements EventingService {
                     // Only a plain field read may be replaced: a resolver method must keep running.
                     throw new IllegalStateException(coordinates + " is not a plain field");
                 }
-                code.dataFetcher(coordinates, (TrivialDataFetcher<Object>) env -> read.apply(env.<P> getSource()));
+                code.dataFetcher(coordinates, new Column<>(read));
             });
             fromSiblings().forEach((field, resolve) -> {
                 FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
@@ -112,6 +114,21 @@ public abstract class DirectFetchers<P> implements EventingService {
         });
         // Only the code registry changes: transformWithoutTypes skips re-checking every type (20-30 ms at start-up).
         return builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(registry)));
+    }
+
+    /** A column read, as a light fetcher: graphql-java then does not build an environment for the call. */
+    private record Column<P>(Function<P, Object> read) implements LightDataFetcher<Object> {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> env) {
+            return read.apply((P) source);
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment env) {
+            return read.apply(env.<P> getSource());
+        }
     }
 
     private GraphQLFieldDefinition definition(GraphQLSchema schema, String field) {

@@ -6,11 +6,17 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.visibility.BlockedFields;
+import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.smallrye.graphql.spi.EventingService;
+import io.smallrye.graphql.spi.config.Config;
 
 /**
  * Hooks {@link RequestGuard} into the graphql-java engine that SmallRye GraphQL builds, keeping
- * SmallRye's own instrumentation (query cache, depth and complexity limits) in the chain.
+ * SmallRye's own instrumentation (query cache, depth and complexity limits) in the chain, and drops
+ * the no-op field block list SmallRye makes of the default field visibility.
  * Registered through {@code META-INF/services}, which Quarkus also honours in native images.
  */
 public class EngineCustomizer implements EventingService {
@@ -31,6 +37,16 @@ public class EngineCustomizer implements EventingService {
         } else {
             chain.add(existing);
         }
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        builder.instrumentation(new ChainedInstrumentation(chain));
+        GraphQLSchema schema = builder.build().getGraphQLSchema();
+        if (Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())
+                && schema.getCodeRegistry().getFieldVisibility() instanceof BlockedFields) {
+            // SmallRye reads the value "default" as a block list with the one pattern "default": it
+            // hides nothing but runs a regular expression on every field of every request.
+            GraphQLCodeRegistry registry = schema.getCodeRegistry()
+                    .transform(code -> code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
+            builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(registry)));
+        }
+        return builder;
     }
 }
