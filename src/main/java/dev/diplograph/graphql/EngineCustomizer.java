@@ -6,10 +6,11 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.BlockedFields;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
+
+import dev.diplograph.graph.CodeRegistries;
 import io.smallrye.graphql.spi.EventingService;
 import io.smallrye.graphql.spi.config.Config;
 
@@ -28,24 +29,23 @@ public class EngineCustomizer implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        Instrumentation existing = builder.build().getInstrumentation();
+        GraphQL built = builder.build();
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new RequestGuard());
         // One flat chain: every field of every request passes through each link's hooks.
-        if (existing instanceof ChainedInstrumentation chained) {
+        if (built.getInstrumentation() instanceof ChainedInstrumentation chained) {
             chain.addAll(chained.getInstrumentations());
         } else {
-            chain.add(existing);
+            chain.add(built.getInstrumentation());
         }
         builder.instrumentation(new ChainedInstrumentation(chain));
-        GraphQLSchema schema = builder.build().getGraphQLSchema();
+        GraphQLSchema schema = built.getGraphQLSchema();
         if (Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())
                 && schema.getCodeRegistry().getFieldVisibility() instanceof BlockedFields) {
             // SmallRye reads the value "default" as a block list with the one pattern "default": it
             // hides nothing but runs a regular expression on every field of every request.
-            GraphQLCodeRegistry registry = schema.getCodeRegistry()
-                    .transform(code -> code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
-            builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(registry)));
+            CodeRegistries.change(builder, schema,
+                    (s, code) -> code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
         }
         return builder;
     }

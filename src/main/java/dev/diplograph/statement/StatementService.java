@@ -54,9 +54,8 @@ public class StatementService {
     /**
      * Statements of the area's visit tagged with the area's sector, the first {@code :first} per area,
      * with their columns: one statement instead of a link query and a load by 600 ids (the traversal's
-     * largest cost in a profile).
+     * largest cost in a profile). The columns after parent_id are exactly {@link Statement#ROWS}'s, in order.
      */
-    // The columns after parent_id are exactly Statement.ROWS's, in its order.
     private static final String FIRST_PER_AREA_ROWS = """
             SELECT t.parent_id, c.id, c.statement_key, c.speaker_id, c.quote_text, c.kind, c.said_on, c.language,
                    c.source_id, c.visit_id
