@@ -6,6 +6,7 @@
 #
 #   bench/import.sh [statements] [heap]      # defaults: 120000 statements, -Xmx256m, embedded H2
 #   BENCH_DB=postgresql bench/import.sh      # the same against the local PostgreSQL
+#   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java BENCH_JVM_OPTS=-XX:+UseParallelGC bench/import.sh 120000 1g
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATEMENTS=${1:-120000}
@@ -16,6 +17,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 python3 bench/generate-dataset.py --statements "$STATEMENTS" > "$WORK/dataset.json"
 echo "dataset: $(wc -c < "$WORK/dataset.json") bytes, $STATEMENTS statements; database $BENCH_DB; service heap -Xmx$HEAP; $(nproc) cores"
+echo "runtime: $("${BENCH_JAVA:-java}" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p') ${BENCH_JVM_OPTS:-}"
 
 start "$WORK" import1 -Xmx$HEAP
 START=$(date +%s.%N)

@@ -1,6 +1,8 @@
 # Shared by the benchmark scripts: start and stop the packaged service on a fresh database.
 # BENCH_DB=h2 (default): a fresh embedded H2 file in a temporary directory.
 # BENCH_DB=postgresql: a fresh database in the local PostgreSQL cluster (see .ci/postgres.sh).
+# BENCH_JAVA: the java executable that runs the service (default: java on the PATH);
+# BENCH_JVM_OPTS: extra JVM options, e.g. "-XX:+UseParallelGC".
 BENCH_DB=${BENCH_DB:-h2}
 PORT=${PORT:-18080}
 TOKEN=bench-token
@@ -20,7 +22,8 @@ start() {
     # shellcheck disable=SC2046
     env+=($(bash .ci/postgres.sh "bench_$name" | sed 's/^export //'))
   fi
-  env "${env[@]}" java "$@" -jar target/quarkus-app/quarkus-run.jar > "$work/$name.log" 2>&1 &
+  # shellcheck disable=SC2086
+  env "${env[@]}" "${BENCH_JAVA:-java}" ${BENCH_JVM_OPTS:-} "$@" -jar target/quarkus-app/quarkus-run.jar > "$work/$name.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && return; sleep 0.5; done
   echo "service did not start"; cat "$work/$name.log"; exit 1
