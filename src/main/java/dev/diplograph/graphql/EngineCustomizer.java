@@ -32,13 +32,14 @@ public class EngineCustomizer implements EventingService {
         GraphQL built = builder.build();
         List<Instrumentation> chain = new ArrayList<>();
         chain.add(new RequestGuard());
-        // One flat chain: every field of every request passes through each link's hooks.
+        // One flat chain that skips the per-field hooks no link implements (graphql-java's own chain
+        // asks every link on every field).
         if (built.getInstrumentation() instanceof ChainedInstrumentation chained) {
             chain.addAll(chained.getInstrumentations());
         } else {
             chain.add(built.getInstrumentation());
         }
-        builder.instrumentation(new ChainedInstrumentation(chain));
+        builder.instrumentation(LeanChain.of(chain));
         GraphQLSchema schema = built.getGraphQLSchema();
         if (Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())
                 && schema.getCodeRegistry().getFieldVisibility() instanceof BlockedFields) {
