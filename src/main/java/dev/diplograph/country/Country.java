@@ -57,6 +57,6 @@ public class Country {
 
     /** Loads countries by id in one statement. */
     public static List<Country> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(Country.class, "from Country where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(Country.class, chunk));
     }
 }

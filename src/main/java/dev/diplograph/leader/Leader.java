@@ -74,6 +74,6 @@ public class Leader {
 
     /** Loads leaders by id, in chunks of bounded size. */
     public static List<Leader> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(Leader.class, "from Leader where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(Leader.class, chunk));
     }
 }

@@ -91,6 +91,6 @@ public class Project {
 
     /** Loads projects by id, in chunks of bounded size. */
     public static List<Project> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(Project.class, "from Project where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(Project.class, chunk));
     }
 }

@@ -69,6 +69,6 @@ public class Sector {
 
     /** Loads sectors by id in one statement. */
     public static List<Sector> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(Sector.class, "from Sector where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(Sector.class, chunk));
     }
 }

@@ -75,6 +75,6 @@ public class Source {
 
     /** Loads sources by id, in chunks of bounded size. */
     public static List<Source> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(Source.class, "from Source where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(Source.class, chunk));
     }
 }

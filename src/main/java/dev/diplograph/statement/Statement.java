@@ -122,6 +122,6 @@ public class Statement {
 
     /** Loads statements by id, in chunks of bounded size. */
     public static List<Statement> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(Statement.class, "from Statement where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(Statement.class, chunk));
     }
 }

@@ -63,6 +63,6 @@ public class CooperationArea {
 
     /** Loads areas by id, in chunks of bounded size. */
     public static List<CooperationArea> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(CooperationArea.class, "from CooperationArea where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(CooperationArea.class, chunk));
     }
 }

@@ -117,6 +117,6 @@ public class Visit {
 
     /** Loads visits by id, in chunks of bounded size. */
     public static List<Visit> withIds(Collection<Long> ids) {
-        return Batches.load(ids, chunk -> Records.list(Visit.class, "from Visit where id in ?1", chunk));
+        return Batches.load(ids, chunk -> Records.byIds(Visit.class, chunk));
     }
 }
