@@ -1,0 +1,52 @@
+package dev.diplograph.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.leader.Leader;
+import dev.diplograph.support.TestFixtures;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Loading by ids returns exactly the rows that exist, and, outside a transaction as GraphQL reads
+ * run, gives its connection back to the pool at once, as a query does (a read request holding one
+ * connection per load exhausted the pool).
+ */
+@QuarkusTest
+class RecordsTest {
+
+    @Inject
+    Database database;
+
+    @Test
+    void byIdsLoadsTheExistingRowsAndHandsTheConnectionBack() {
+        ManagedContext request = Arc.container().requestContext();
+        request.activate();
+        try {
+            Leader leader = Leader.findBySlug(TestFixtures.LEADER).orElseThrow();
+            long missing = Long.MAX_VALUE;
+            List<Leader> found = Records.byIds(Leader.class, List.of(leader.id, missing));
+            assertEquals(Set.of(leader.id), found.stream().map(l -> l.id).collect(Collectors.toSet()));
+
+            SharedSessionContractImplementor session = database.session().unwrap(SharedSessionContractImplementor.class);
+            assertFalse(session.isTransactionInProgress());
+            assertFalse(session.getJdbcCoordinator().getLogicalConnection().isPhysicallyConnected(),
+                    "the multi-id load kept its connection");
+            assertTrue(Records.byIds(Leader.class, List.of(missing)).isEmpty());
+        } finally {
+            request.terminate();
+        }
+    }
+}
