@@ -31,8 +31,9 @@ public final class Records {
 
     /**
      * The entities with these ids, in no particular order; ids without a row are left out. Hibernate's
-     * multi-id loader reads them with one statement that binds the ids as one array, so its SQL is
-     * translated once and reused, where {@code id in ?1} with a list is translated again for every call.
+     * multi-id loader reads them with one statement (one array parameter where the database has arrays,
+     * else an {@code in} list padded to a power of two) whose SQL it builds once per shape, where the
+     * query {@code id in ?1} with a list is translated again from HQL on every call.
      */
     public static <T> List<T> byIds(Class<T> type, List<Long> ids) {
         Session session = Database.current().session();

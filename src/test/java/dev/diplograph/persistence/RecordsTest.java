@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
+import dev.diplograph.graph.Batches;
 import dev.diplograph.leader.Leader;
 import dev.diplograph.support.TestFixtures;
 import io.quarkus.arc.Arc;
@@ -45,6 +48,13 @@ class RecordsTest {
             assertFalse(session.getJdbcCoordinator().getLogicalConnection().isPhysicallyConnected(),
                     "the multi-id load kept its connection");
             assertTrue(Records.byIds(Leader.class, List.of(missing)).isEmpty());
+
+            // A chunk of the size Batches.load hands over is still one statement.
+            List<Long> many = LongStream.range(0, Batches.MAX_IDS_PER_STATEMENT).map(i -> leader.id + i).boxed().toList();
+            Statistics statistics = database.sessionFactory().getStatistics();
+            statistics.clear();
+            assertTrue(Records.byIds(Leader.class, many).stream().anyMatch(l -> l.id.equals(leader.id)));
+            assertEquals(1, statistics.getPrepareStatementCount());
         } finally {
             request.terminate();
         }
