@@ -1,5 +1,6 @@
 package dev.diplograph.persistence;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -7,6 +8,7 @@ import java.util.Optional;
 
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.query.CommonQueryContract;
 import org.hibernate.query.NativeQuery;
 import org.hibernate.query.SelectionQuery;
 
@@ -53,7 +55,7 @@ public final class Records {
     /** At most {@code max} results of {@code hql}, with named parameters. */
     public static <T> List<T> list(Class<T> type, String hql, Map<String, Object> params, int max) {
         SelectionQuery<T> query = Database.current().session().createSelectionQuery(hql, type);
-        params.forEach(query::setParameter);
+        params.forEach((name, value) -> bind(query, name, value));
         return query.setMaxResults(max).getResultList();
     }
 
@@ -61,29 +63,47 @@ public final class Records {
     public static long count(String fromHql, Map<String, Object> params) {
         SelectionQuery<Long> query = Database.current().session().createSelectionQuery("select count(*) " + fromHql,
                 Long.class);
-        params.forEach(query::setParameter);
+        params.forEach((name, value) -> bind(query, name, value));
         return query.getSingleResult();
     }
 
     /** At most {@code max} entities selected by native SQL ({@code SELECT alias.* ...}), with named parameters. */
     public static <T> List<T> nativeList(Class<T> type, String sql, Map<String, Object> params, int max) {
         NativeQuery<T> query = Database.current().session().createNativeQuery(sql, type);
-        params.forEach(query::setParameter);
+        params.forEach((name, value) -> bind(query, name, value));
         return query.setMaxResults(max).getResultList();
     }
 
     /** The single number a native {@code SELECT COUNT(*) ...} returns, with named parameters. */
     public static long nativeCount(String sql, Map<String, Object> params) {
         NativeQuery<Long> query = Database.current().session().createNativeQuery(sql, Long.class);
-        params.forEach(query::setParameter);
+        params.forEach((name, value) -> bind(query, name, value));
         return query.getSingleResult();
     }
 
     private static <T> SelectionQuery<T> query(Class<T> type, String hql, Object... params) {
         SelectionQuery<T> query = Database.current().session().createSelectionQuery(hql, type);
         for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
+            bind(query, i + 1, params[i]);
         }
         return query;
+    }
+
+    // A collection is bound as a list up front: given to setParameter, Hibernate first tries to convert
+    // it to the parameter's type and builds an exception to find out that it is a list.
+    private static void bind(CommonQueryContract query, String name, Object value) {
+        if (value instanceof Collection<?> values) {
+            query.setParameterList(name, values);
+        } else {
+            query.setParameter(name, value);
+        }
+    }
+
+    private static void bind(CommonQueryContract query, int position, Object value) {
+        if (value instanceof Collection<?> values) {
+            query.setParameterList(position, values);
+        } else {
+            query.setParameter(position, value);
+        }
     }
 }
