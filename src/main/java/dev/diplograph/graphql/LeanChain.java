@@ -1,10 +1,11 @@
 package dev.diplograph.graphql;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import graphql.ExecutionResult;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
 import graphql.execution.instrumentation.ExecutionStrategyInstrumentationContext;
@@ -17,6 +18,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionStra
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import io.smallrye.graphql.execution.QueryCache;
 
 /**
  * A chain of instrumentations that skips the per-field hooks none of its links implements: graphql-java's
@@ -24,10 +26,14 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldParamete
  */
 final class LeanChain extends ChainedInstrumentation {
 
-    /** The hooks graphql-java calls for every field (or every object or level) of a result. */
-    static final List<String> PER_FIELD_HOOKS = List.of("beginExecutionStrategy", "beginExecuteObject",
-            "beginDeferredField", "beginSubscribedFieldEvent", "beginFieldExecution", "beginFieldFetch",
-            "beginFieldFetching", "beginFieldCompletion", "beginFieldListCompletion");
+    /**
+     * The instrumentations known to implement no per-field hook (LeanChainTest checks each by
+     * reflection): the service's own, SmallRye's query cache, and the depth and complexity limits
+     * SmallRye adds when its own settings for them are used. A list rather than a reflective check at
+     * run time, which a native image could not answer for classes it does not register.
+     */
+    static final Set<Class<? extends Instrumentation>> WITHOUT_PER_FIELD_HOOKS = Set.of(RequestGuard.class,
+            QueryCache.class, MaxQueryDepthInstrumentation.class, MaxQueryComplexityInstrumentation.class);
 
     private static final SimplePerformantInstrumentation NONE = SimplePerformantInstrumentation.INSTANCE;
 
@@ -36,21 +42,18 @@ final class LeanChain extends ChainedInstrumentation {
     }
 
     /**
-     * A lean chain when no link implements a per-field hook, else graphql-java's chain, so that no
-     * link's hook is ever skipped.
+     * A lean chain when every link is known to have no per-field hook, else graphql-java's chain, so
+     * that no link's hook is ever skipped (SmallRye's federation tracing, for one, has such hooks).
      */
     static ChainedInstrumentation of(List<Instrumentation> links) {
-        return links.stream().anyMatch(link -> hasPerFieldHook(link.getClass())) ? new ChainedInstrumentation(links)
-                : new LeanChain(links);
+        return of(links, WITHOUT_PER_FIELD_HOOKS);
     }
 
-    /** Whether {@code type} (or a superclass short of graphql-java's no-op bases) overrides a per-field hook. */
-    static boolean hasPerFieldHook(Class<?> type) {
-        return Arrays.stream(type.getMethods())
-                .filter(method -> PER_FIELD_HOOKS.contains(method.getName()))
-                .map(Method::getDeclaringClass)
-                .anyMatch(owner -> owner != Instrumentation.class && owner != SimplePerformantInstrumentation.class
-                        && owner != Object.class);
+    /** As {@link #of(List)}, with the classes taken to have no per-field hook given (for tests). */
+    static ChainedInstrumentation of(List<Instrumentation> links, Set<? extends Class<?>> withoutPerFieldHooks) {
+        return links.stream().allMatch(link -> withoutPerFieldHooks.contains(link.getClass()))
+                ? new LeanChain(links)
+                : new ChainedInstrumentation(links);
     }
 
     @Override

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -17,16 +20,24 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentation;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import io.smallrye.graphql.execution.QueryCache;
 
 /**
- * The lean chain may skip a per-field hook only when no link implements it: a link that does gets
- * graphql-java's chain, which calls it; data-fetcher instrumentation always reaches every link.
+ * The lean chain may skip the per-field hooks only of links known to have none: the list of such
+ * links is checked here by reflection, any other link gets graphql-java's chain (which calls its
+ * hooks), and data-fetcher instrumentation always reaches every link.
  */
 class LeanChainTest {
+
+    /** The hooks graphql-java calls for every field (or every object or level) of a result. */
+    static final List<String> PER_FIELD_HOOKS = List.of("beginExecutionStrategy", "beginExecuteObject",
+            "beginDeferredField", "beginSubscribedFieldEvent", "beginFieldExecution", "beginFieldFetch",
+            "beginFieldFetching", "beginFieldCompletion", "beginFieldListCompletion");
 
     /** Counts its per-field fetch hook. */
     static final class FieldCounting extends SimplePerformantInstrumentation {
@@ -40,7 +51,7 @@ class LeanChainTest {
         }
     }
 
-    /** Wraps every data fetcher, as RequestGuard does for its execution timeout. */
+    /** Sees every data fetcher, as RequestGuard does for its execution timeout. */
     static final class FetcherWrapping extends SimplePerformantInstrumentation {
         final AtomicInteger wrapped = new AtomicInteger();
 
@@ -52,37 +63,57 @@ class LeanChainTest {
         }
     }
 
+    /** Whether {@code type} (or a superclass short of graphql-java's no-op bases) declares a per-field hook. */
+    static boolean hasPerFieldHook(Class<?> type) {
+        return Arrays.stream(type.getMethods())
+                .filter(method -> PER_FIELD_HOOKS.contains(method.getName()))
+                .map(Method::getDeclaringClass)
+                .anyMatch(owner -> owner != Instrumentation.class && owner != SimplePerformantInstrumentation.class
+                        && owner != SimpleInstrumentation.class);
+    }
+
     private static InstrumentationState stateOf(ChainedInstrumentation chain) {
         return chain.createStateAsync(null).join();
     }
 
     @Test
-    void theServicesInstrumentationsHaveNoPerFieldHook() {
-        assertFalse(LeanChain.hasPerFieldHook(RequestGuard.class));
-        assertFalse(LeanChain.hasPerFieldHook(MaxQueryDepthInstrumentation.class));
-        assertFalse(LeanChain.hasPerFieldHook(MaxQueryComplexityInstrumentation.class));
-        assertTrue(LeanChain.hasPerFieldHook(FieldCounting.class));
+    void theLinksListedWithoutPerFieldHooksHaveNone() {
+        assertEquals(Set.of(RequestGuard.class, QueryCache.class, MaxQueryDepthInstrumentation.class,
+                MaxQueryComplexityInstrumentation.class), LeanChain.WITHOUT_PER_FIELD_HOOKS);
+        LeanChain.WITHOUT_PER_FIELD_HOOKS.forEach(type -> assertFalse(hasPerFieldHook(type), type.getName()));
+        assertTrue(hasPerFieldHook(FieldCounting.class)); // the reflective check can fail
     }
 
     @Test
-    void withoutPerFieldHooksTheChainIsLeanAndStillInstrumentsDataFetchers() {
-        FetcherWrapping wrapping = new FetcherWrapping();
-        ChainedInstrumentation chain = LeanChain.of(List.of(wrapping, new MaxQueryDepthInstrumentation(10)));
+    void smallRyesLimitsMakeALeanChain() {
+        ChainedInstrumentation chain = LeanChain.of(
+                List.of(new MaxQueryDepthInstrumentation(10), new MaxQueryComplexityInstrumentation(100)));
         assertInstanceOf(LeanChain.class, chain);
-        InstrumentationState state = stateOf(chain);
-        DataFetcher<?> fetcher = environment -> "value";
-        assertSame(fetcher, chain.instrumentDataFetcher(fetcher, null, state));
-        assertEquals(1, wrapping.wrapped.get());
-        assertEquals(List.of(wrapping.getClass(), MaxQueryDepthInstrumentation.class),
+        assertEquals(List.of(MaxQueryDepthInstrumentation.class, MaxQueryComplexityInstrumentation.class),
                 chain.getInstrumentations().stream().map(Instrumentation::getClass).toList());
     }
 
     @Test
-    void aLinkWithAPerFieldHookGetsTheFullChainAndItsHookIsCalled() {
+    void anUnknownLinkGetsGraphqlJavasChainAndItsHookIsCalled() {
         FieldCounting counting = new FieldCounting();
         ChainedInstrumentation chain = LeanChain.of(List.of(new MaxQueryDepthInstrumentation(10), counting));
         assertFalse(chain instanceof LeanChain);
         chain.beginFieldFetch(null, stateOf(chain));
         assertEquals(1, counting.fetches.get());
+    }
+
+    @Test
+    void theLeanChainSkipsPerFieldHooksButPassesDataFetchersThroughEveryLink() {
+        FetcherWrapping wrapping = new FetcherWrapping();
+        FieldCounting counting = new FieldCounting();
+        ChainedInstrumentation chain = LeanChain.of(List.of(wrapping, counting),
+                Set.of(FetcherWrapping.class, FieldCounting.class));
+        assertInstanceOf(LeanChain.class, chain);
+        InstrumentationState state = stateOf(chain);
+        DataFetcher<?> fetcher = environment -> "value";
+        assertSame(fetcher, chain.instrumentDataFetcher(fetcher, null, state));
+        assertEquals(1, wrapping.wrapped.get());
+        chain.beginFieldFetch(null, state);
+        assertEquals(0, counting.fetches.get());
     }
 }
