@@ -136,6 +136,22 @@ public final class Batches {
                 query -> rows.columns().forEach(query::addScalar), row -> rows.build(row, 1));
     }
 
+    /**
+     * The rows {@code sql} selects for the ids (bound as {@code :ids}, in chunks), built by {@code rows}
+     * from exactly its columns, in their order, instead of loaded as entities. Read-only: nothing built
+     * here is managed by the session.
+     */
+    public static <T> List<T> rows(Collection<Long> ids, String sql, Rows<T> rows) {
+        List<T> result = new ArrayList<>();
+        load(ids, chunk -> {
+            @SuppressWarnings("unchecked")
+            NativeQuery<Object[]> query = Database.current().session().createNativeQuery(sql).unwrap(NativeQuery.class);
+            rows.columns().forEach(query::addScalar);
+            return query.setParameter("ids", chunk).setReadOnly(true).getResultList();
+        }).forEach(row -> result.add(rows.build(row, 0)));
+        return result;
+    }
+
     private static <P, T> List<List<T>> firstPerParentSelected(List<P> parents, Function<P, Long> parentId,
             String windowSql, int first, Consumer<NativeQuery<Object[]>> select, Function<Object[], T> child) {
         Set<Long> parentIds = ids(parents, parentId);

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Rows;
 import dev.diplograph.graph.Siblings;
 import dev.diplograph.persistence.Records;
 
@@ -56,9 +57,30 @@ public class CooperationArea {
     @Ignore
     public transient Siblings<CooperationArea> siblings;
 
-    /** The cooperation areas of some visits, in the order they were recorded. */
+    /** The columns of an area, for building read-only areas without entity loading (see {@link Rows}). */
+    public static final Rows<CooperationArea> ROWS = Rows.<CooperationArea> of(v -> {
+        CooperationArea area = new CooperationArea();
+        area.id = v.get("id");
+        area.visitId = v.get("visit_id");
+        area.sectorId = v.get("sector_id");
+        String status = v.get("status");
+        area.status = status == null ? null : CooperationStatus.valueOf(status);
+        area.summary = v.get("summary");
+        return area;
+    }).column("id", Long.class).column("visit_id", Long.class).column("sector_id", Long.class)
+            .column("status", String.class).column("summary", String.class).build();
+
+    private static final String FOR_VISITS = """
+            SELECT id, visit_id, sector_id, status, summary FROM cooperation_area
+            WHERE visit_id IN (:ids) ORDER BY id""";
+
+    /**
+     * The cooperation areas of some visits, in the order they were recorded, read-only: built from their
+     * columns (a query with a list parameter is translated from HQL again on every call, and the areas
+     * were loaded as entities only to be read).
+     */
     public static List<CooperationArea> forVisits(Collection<Long> visitIds) {
-        return Batches.load(visitIds, chunk -> Records.list(CooperationArea.class, "from CooperationArea where visitId in ?1 order by id", chunk));
+        return Batches.rows(visitIds, FOR_VISITS, ROWS);
     }
 
     /** Loads areas by id, in chunks of bounded size. */
