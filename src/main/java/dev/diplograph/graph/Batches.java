@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hibernate.query.NativeQuery;
@@ -115,25 +114,23 @@ public final class Batches {
     }
 
     /**
-     * Like {@link #firstPerParent}, in one statement: {@code windowSql} selects {@code parent_id} and
-     * the child entity's columns as {@code {c.*}} (at most {@code :first} per parent, parents bound as
-     * {@code :ids}), so the children are not looked up again by id.
-     */
-    public static <P, T> List<List<T>> firstPerParentLoaded(List<P> parents, Function<P, Long> parentId,
-            String windowSql, int first, Class<T> childType) {
-        return firstPerParentSelected(parents, parentId, windowSql, first, query -> query.addEntity("c", childType),
-                row -> childType.cast(row[1]));
-    }
-
-    /**
-     * Like {@link #firstPerParentLoaded}, with the children built by {@code rows} from scalar columns
-     * instead of loaded as entities: {@code windowSql} selects {@code parent_id} and then exactly the
-     * columns of {@code rows}, in their order.
+     * Like {@link #firstPerParent}, in one statement, with the children built by {@code rows} from
+     * scalar columns instead of loaded as entities (read-only): {@code windowSql} selects
+     * {@code parent_id} and then exactly the columns of {@code rows}, in their order (at most
+     * {@code :first} per parent, parents bound as {@code :ids}).
      */
     public static <P, T> List<List<T>> firstPerParentRows(List<P> parents, Function<P, Long> parentId,
             String windowSql, int first, Rows<T> rows) {
-        return firstPerParentSelected(parents, parentId, windowSql, first,
-                query -> rows.columns().forEach(query::addScalar), row -> rows.build(row, 1));
+        Set<Long> parentIds = ids(parents, parentId);
+        if (first == 0 || parentIds.isEmpty()) {
+            return toMany(parents, parentId, Map.of());
+        }
+        Map<Long, List<T>> children = new HashMap<>();
+        load(parentIds, chunk -> {
+            NativeQuery<Object[]> query = nativeRows(windowSql, rows, "parent_id");
+            return query.setParameterList("ids", chunk).setParameter("first", first).getResultList();
+        }).forEach(row -> children.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(rows.build(row, 1)));
+        return toMany(parents, parentId, children);
     }
 
     /**
@@ -143,31 +140,21 @@ public final class Batches {
      */
     public static <T> List<T> rows(Collection<Long> ids, String sql, Rows<T> rows) {
         List<T> result = new ArrayList<>();
-        load(ids, chunk -> {
-            @SuppressWarnings("unchecked")
-            NativeQuery<Object[]> query = Database.current().session().createNativeQuery(sql).unwrap(NativeQuery.class);
-            rows.columns().forEach(query::addScalar);
-            return query.setParameter("ids", chunk).setReadOnly(true).getResultList();
-        }).forEach(row -> result.add(rows.build(row, 0)));
+        load(ids, chunk -> nativeRows(sql, rows).setParameterList("ids", chunk).getResultList())
+                .forEach(row -> result.add(rows.build(row, 0)));
         return result;
     }
 
-    private static <P, T> List<List<T>> firstPerParentSelected(List<P> parents, Function<P, Long> parentId,
-            String windowSql, int first, Consumer<NativeQuery<Object[]>> select, Function<Object[], T> child) {
-        Set<Long> parentIds = ids(parents, parentId);
-        if (first == 0 || parentIds.isEmpty()) {
-            return toMany(parents, parentId, Map.of());
+    /** A read-only native query selecting the {@code leading} Long columns, then the columns of {@code rows}. */
+    private static NativeQuery<Object[]> nativeRows(String sql, Rows<?> rows, String... leading) {
+        @SuppressWarnings("unchecked")
+        NativeQuery<Object[]> query = Database.current().session().createNativeQuery(sql).unwrap(NativeQuery.class);
+        for (String column : leading) {
+            query.addScalar(column, Long.class);
         }
-        Map<Long, List<T>> children = new HashMap<>();
-        load(parentIds, chunk -> {
-            @SuppressWarnings("unchecked")
-            NativeQuery<Object[]> query = Database.current().session().createNativeQuery(windowSql)
-                    .unwrap(NativeQuery.class)
-                    .addScalar("parent_id", Long.class);
-            select.accept(query);
-            return query.setParameter("ids", chunk).setParameter("first", first).setReadOnly(true).getResultList();
-        }).forEach(row -> children.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(child.apply(row)));
-        return toMany(parents, parentId, children);
+        rows.columns().forEach(query::addScalar);
+        query.setReadOnly(true);
+        return query;
     }
 
     /** Groups children under their parent's id, keeping the children's order. */

@@ -23,7 +23,7 @@ public final class Links {
      */
     public static List<Link> query(String sql, Collection<Long> parentIds, Map<String, Object> params) {
         return Batches.load(parentIds, chunk -> {
-            var query = Database.current().session().createNativeQuery(sql).setParameter("ids", chunk);
+            var query = Database.current().session().createNativeQuery(sql).setParameterList("ids", chunk);
             params.forEach(query::setParameter);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = query.getResultList();
@@ -43,7 +43,7 @@ public final class Links {
         Map<Long, List<String>> texts = new HashMap<>();
         Batches.load(parentIds, chunk -> {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Database.current().session().createNativeQuery(sql).setParameter("ids", chunk)
+            List<Object[]> rows = Database.current().session().createNativeQuery(sql).setParameterList("ids", chunk)
                     .getResultList();
             return rows;
         }).forEach(row -> texts.computeIfAbsent(((Number) row[0]).longValue(), k -> new ArrayList<>())

@@ -38,7 +38,7 @@ class EventLoader {
         Map<Long, Object[]> fields = Batches.byId(Batches.load(ids, chunk -> {
             @SuppressWarnings("unchecked")
             List<Object[]> found = Database.current().session().createNativeQuery(MATCH_FIELDS)
-                    .setParameter("ids", chunk).getResultList();
+                    .setParameterList("ids", chunk).getResultList();
             return found;
         }), row -> ((Number) row[0]).longValue());
         Map<Long, List<String>> sectors = Links.texts(SECTORS, ids);

@@ -1,22 +1,15 @@
 package dev.diplograph.visit;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +23,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.diplograph.graph.Batches;
+import dev.diplograph.graph.Rows;
 import dev.diplograph.graph.Siblings;
 import dev.diplograph.graph.Slugs;
 import dev.diplograph.persistence.Records;
@@ -92,19 +86,6 @@ public class Visit {
     @Description("What the visit is about, in a few sentences.")
     public String summary;
 
-    @ElementCollection
-    @CollectionTable(name = "visit_city", joinColumns = @JoinColumn(name = "visit_id"))
-    @OrderColumn(name = "city_index")
-    @Column(name = "name", nullable = false, length = 200)
-    @Ignore
-    public List<String> cities = new ArrayList<>();
-
-    @ElementCollection
-    @CollectionTable(name = "visit_source", joinColumns = @JoinColumn(name = "visit_id"))
-    @Column(name = "source_id", nullable = false)
-    @Ignore
-    public Set<Long> sourceIds = new LinkedHashSet<>();
-
     /** The visits loaded together with this one, if a loader grouped them (see {@link VisitFetchers}). */
     @Transient
     @Ignore
@@ -114,6 +95,25 @@ public class Visit {
     public static Optional<Visit> findByKey(String key) {
         return Records.first(Visit.class, "from Visit where key = ?1", key);
     }
+
+    /** The columns of a visit, for building read-only visits without entity loading (see {@link Rows}). */
+    public static final Rows<Visit> ROWS = Rows.<Visit> of(v -> {
+        Visit visit = new Visit();
+        visit.id = v.get("id");
+        visit.key = v.get("visit_key");
+        visit.leaderId = v.get("leader_id");
+        visit.hostCountryId = v.get("host_country_id");
+        visit.startDate = v.get("start_date");
+        visit.endDate = v.get("end_date");
+        String kind = v.get("kind");
+        visit.kind = kind == null ? null : VisitKind.valueOf(kind);
+        visit.title = v.get("title");
+        visit.summary = v.get("summary");
+        return visit;
+    }).column("id", Long.class).column("visit_key", String.class).column("leader_id", Long.class)
+            .column("host_country_id", Long.class).column("start_date", LocalDate.class)
+            .column("end_date", LocalDate.class).column("kind", String.class).column("title", String.class)
+            .column("summary", String.class).build();
 
     /** Loads visits by id, in chunks of bounded size. */
     public static List<Visit> withIds(Collection<Long> ids) {

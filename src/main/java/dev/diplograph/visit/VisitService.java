@@ -36,8 +36,10 @@ public class VisitService {
     static final String CONNECTION = "visits";
 
     /** The latest {@code :first} visits of each leader in {@code :ids}, newest first. */
-    private static final String LATEST_PER_LEADER_LOADED = """
-            SELECT t.parent_id, {c.*} FROM (
+    private static final String LATEST_PER_LEADER_ROWS = """
+            SELECT t.parent_id, c.id, c.visit_key, c.leader_id, c.host_country_id, c.start_date, c.end_date, c.kind,
+                   c.title, c.summary
+            FROM (
               SELECT v.leader_id AS parent_id, v.id AS child_id, ROW_NUMBER() OVER (
                 PARTITION BY v.leader_id ORDER BY v.start_date DESC, v.visit_key DESC) AS rn
               FROM visit v WHERE v.leader_id IN (:ids)) t
@@ -118,11 +120,12 @@ public class VisitService {
     }
 
     /**
-     * Each leader's latest visits; one windowed statement that also loads them, for the whole batch.
+     * Each leader's latest visits, read-only; one windowed statement that also returns their columns, for
+     * the whole batch.
      * They become siblings, so their host countries and areas load in one go (see {@link VisitFetchers}).
      */
     public List<List<Visit>> forLeaders(List<Leader> leaders, int first) {
-        List<List<Visit>> visits = Batches.firstPerParentLoaded(leaders, l -> l.id, LATEST_PER_LEADER_LOADED, first, Visit.class);
+        List<List<Visit>> visits = Batches.firstPerParentRows(leaders, l -> l.id, LATEST_PER_LEADER_ROWS, first, Visit.ROWS);
         Siblings.of(visits.stream().flatMap(List::stream).toList(), (v, group) -> v.siblings = group);
         return visits;
     }

@@ -20,6 +20,7 @@ import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.dataset.DatasetService;
 import dev.diplograph.statement.StatementKind;
 import dev.diplograph.visit.CooperationStatus;
+import dev.diplograph.visit.VisitKind;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -80,8 +81,9 @@ public class TestFixtures {
                             visit(v), List.of(sector(a)), null));
                 }
             }
-            visits.add(new VisitRecord(visit(v), LEADER, HOST, start, start.plusDays(1), null, "Fixture visit " + v,
-                    null, List.of("Capital"), List.of(SOURCE), areas));
+            visits.add(new VisitRecord(visit(v), LEADER, HOST, start, start.plusDays(1),
+                    VisitKind.values()[v % VisitKind.values().length], "Fixture visit " + v,
+                    v % 2 == 0 ? "Summary of fixture visit " + v : null, List.of("Capital"), List.of(SOURCE), areas));
         }
         return new DatasetDocument(DatasetDocument.FORMAT,
                 List.of(new CountryRecord(COUNTRY, "Fixtureland", null), new CountryRecord(HOST, "Hostland", null)),

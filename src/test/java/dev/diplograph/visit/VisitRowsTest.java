@@ -1,0 +1,54 @@
+package dev.diplograph.visit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.leader.Leader;
+import dev.diplograph.support.RowMappings;
+import dev.diplograph.support.TestFixtures;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A leader's latest visits are built from scalar columns ({@link Visit#ROWS}), not loaded as
+ * entities: they must equal, field by field and newest first, what Hibernate's mapping loads.
+ */
+@QuarkusTest
+class VisitRowsTest {
+
+    @Inject
+    VisitService visits;
+
+    @Test
+    void theRowMappingReadsEveryMappedColumn() {
+        RowMappings.assertReadsEveryMappedColumn(Visit.class, Visit.ROWS);
+    }
+
+    @Test
+    void latestVisitsBuiltFromRowsEqualTheLoadedEntities() throws IllegalAccessException {
+        ManagedContext context = Arc.container().requestContext();
+        context.activate();
+        try {
+            Leader leader = Leader.findBySlug(TestFixtures.LEADER).orElseThrow();
+            List<Visit> built = visits.forLeaders(List.of(leader), 6).get(0);
+            assertEquals(6, built.size());
+            List<Visit> newestFirst = built.stream()
+                    .sorted((a, b) -> b.startDate.compareTo(a.startDate)).toList();
+            assertEquals(newestFirst, built, "newest first");
+            Map<Long, Visit> loaded = Visit.withIds(built.stream().map(v -> v.id).toList()).stream()
+                    .collect(Collectors.toMap(v -> v.id, Function.identity()));
+            RowMappings.assertRowsEqualEntities(Visit.class, built, loaded, v -> v.id);
+        } finally {
+            context.terminate();
+        }
+    }
+}
