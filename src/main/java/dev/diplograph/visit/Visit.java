@@ -91,11 +91,6 @@ public class Visit {
     @Ignore
     public transient Siblings<Visit> siblings;
 
-    /** Finds a visit by key. */
-    public static Optional<Visit> findByKey(String key) {
-        return Records.first(Visit.class, "from Visit where key = ?1", key);
-    }
-
     /** The columns of a visit, for building read-only visits without entity loading (see {@link Rows}). */
     public static final Rows<Visit> ROWS = Rows.<Visit> of(v -> {
         Visit visit = new Visit();
@@ -114,6 +109,11 @@ public class Visit {
             .column("host_country_id", Long.class).column("start_date", LocalDate.class)
             .column("end_date", LocalDate.class).column("kind", String.class).column("title", String.class)
             .column("summary", String.class).build();
+
+    /** Finds a visit by key. */
+    public static Optional<Visit> findByKey(String key) {
+        return Records.first(Visit.class, "from Visit where key = ?1", key);
+    }
 
     /** Loads visits by id, in chunks of bounded size. */
     public static List<Visit> withIds(Collection<Long> ids) {
