@@ -60,6 +60,12 @@ public final class Rows<T> {
             V value = (V) row[offset + position];
             return value;
         }
+
+        /** The value of {@code column}, a stored enum constant's name, as that constant; null stays null. */
+        public <E extends Enum<E>> E getEnum(String column, Class<E> type) {
+            String name = get(column);
+            return name == null ? null : Enum.valueOf(type, name);
+        }
     }
 
     /** Declares the columns of a mapping in select order. */

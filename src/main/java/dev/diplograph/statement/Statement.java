@@ -105,7 +105,7 @@ public class Statement {
         s.key = v.get("statement_key");
         s.speakerId = v.get("speaker_id");
         s.text = v.get("quote_text");
-        s.kind = StatementKind.valueOf(v.<String> get("kind"));
+        s.kind = v.getEnum("kind", StatementKind.class);
         s.saidOn = v.get("said_on");
         s.language = v.get("language");
         s.sourceId = v.get("source_id");

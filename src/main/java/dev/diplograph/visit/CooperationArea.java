@@ -63,8 +63,7 @@ public class CooperationArea {
         area.id = v.get("id");
         area.visitId = v.get("visit_id");
         area.sectorId = v.get("sector_id");
-        String status = v.get("status");
-        area.status = status == null ? null : CooperationStatus.valueOf(status);
+        area.status = v.getEnum("status", CooperationStatus.class);
         area.summary = v.get("summary");
         return area;
     }).column("id", Long.class).column("visit_id", Long.class).column("sector_id", Long.class)

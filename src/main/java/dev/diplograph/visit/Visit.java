@@ -100,8 +100,7 @@ public class Visit {
         visit.hostCountryId = v.get("host_country_id");
         visit.startDate = v.get("start_date");
         visit.endDate = v.get("end_date");
-        String kind = v.get("kind");
-        visit.kind = kind == null ? null : VisitKind.valueOf(kind);
+        visit.kind = v.getEnum("kind", VisitKind.class);
         visit.title = v.get("title");
         visit.summary = v.get("summary");
         return visit;

@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.leader.Leader;
+import dev.diplograph.support.InRequest;
 import dev.diplograph.support.TestFixtures;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,10 +33,8 @@ class RecordsTest {
     Database database;
 
     @Test
-    void byIdsLoadsTheExistingRowsAndHandsTheConnectionBack() {
-        ManagedContext request = Arc.container().requestContext();
-        request.activate();
-        try {
+    void byIdsLoadsTheExistingRowsAndHandsTheConnectionBack() throws Exception {
+        InRequest.run(() -> {
             Leader leader = Leader.findBySlug(TestFixtures.LEADER).orElseThrow();
             long missing = Long.MAX_VALUE;
             List<Leader> found = Records.byIds(Leader.class, List.of(leader.id, missing));
@@ -55,8 +52,6 @@ class RecordsTest {
             statistics.clear();
             assertTrue(Records.byIds(Leader.class, many).stream().anyMatch(l -> l.id.equals(leader.id)));
             assertEquals(1, statistics.getPrepareStatementCount());
-        } finally {
-            request.terminate();
-        }
+        });
     }
 }

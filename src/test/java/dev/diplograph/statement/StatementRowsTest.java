@@ -13,11 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import dev.diplograph.leader.Leader;
 import dev.diplograph.support.RowMappings;
+import dev.diplograph.support.InRequest;
 import dev.diplograph.support.TestFixtures;
 import dev.diplograph.visit.CooperationArea;
 import dev.diplograph.visit.VisitService;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -39,10 +38,8 @@ class StatementRowsTest {
     }
 
     @Test
-    void areaQuotesBuiltFromRowsEqualTheLoadedEntities() throws IllegalAccessException {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
+    void areaQuotesBuiltFromRowsEqualTheLoadedEntities() throws Exception {
+        InRequest.run(() -> {
             Leader leader = Leader.findBySlug(TestFixtures.LEADER).orElseThrow();
             List<CooperationArea> areas = visits.areas(visits.forLeaders(List.of(leader), 3).get(0)).stream()
                     .flatMap(List::stream).toList();
@@ -52,8 +49,6 @@ class StatementRowsTest {
             Map<Long, Statement> loaded = Statement.withIds(built.stream().map(s -> s.id).toList()).stream()
                     .collect(Collectors.toMap(s -> s.id, Function.identity()));
             RowMappings.assertRowsEqualEntities(Statement.class, built, loaded, s -> s.id);
-        } finally {
-            context.terminate();
-        }
+        });
     }
 }

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.diplograph.leader.Leader;
 import dev.diplograph.support.RowMappings;
+import dev.diplograph.support.InRequest;
 import dev.diplograph.support.TestFixtures;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,10 +33,8 @@ class CooperationAreaRowsTest {
     }
 
     @Test
-    void areasBuiltFromRowsEqualTheLoadedEntities() throws IllegalAccessException {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
+    void areasBuiltFromRowsEqualTheLoadedEntities() throws Exception {
+        InRequest.run(() -> {
             Leader leader = Leader.findBySlug(TestFixtures.LEADER).orElseThrow();
             List<Visit> some = visits.forLeaders(List.of(leader), 4).get(0);
             List<List<CooperationArea>> perVisit = visits.areas(some);
@@ -54,8 +51,6 @@ class CooperationAreaRowsTest {
             Map<Long, CooperationArea> loaded = CooperationArea.withIds(built.stream().map(a -> a.id).toList()).stream()
                     .collect(Collectors.toMap(a -> a.id, Function.identity()));
             RowMappings.assertRowsEqualEntities(CooperationArea.class, built, loaded, a -> a.id);
-        } finally {
-            context.terminate();
-        }
+        });
     }
 }

@@ -13,9 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.diplograph.leader.Leader;
 import dev.diplograph.support.RowMappings;
+import dev.diplograph.support.InRequest;
 import dev.diplograph.support.TestFixtures;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -34,10 +33,8 @@ class VisitRowsTest {
     }
 
     @Test
-    void latestVisitsBuiltFromRowsEqualTheLoadedEntities() throws IllegalAccessException {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
+    void latestVisitsBuiltFromRowsEqualTheLoadedEntities() throws Exception {
+        InRequest.run(() -> {
             Leader leader = Leader.findBySlug(TestFixtures.LEADER).orElseThrow();
             List<Visit> built = visits.forLeaders(List.of(leader), 6).get(0);
             assertEquals(6, built.size());
@@ -47,8 +44,6 @@ class VisitRowsTest {
             Map<Long, Visit> loaded = Visit.withIds(built.stream().map(v -> v.id).toList()).stream()
                     .collect(Collectors.toMap(v -> v.id, Function.identity()));
             RowMappings.assertRowsEqualEntities(Visit.class, built, loaded, v -> v.id);
-        } finally {
-            context.terminate();
-        }
+        });
     }
 }
