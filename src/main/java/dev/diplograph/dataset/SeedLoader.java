@@ -32,6 +32,14 @@ public class SeedLoader {
     /** Key of the PostgreSQL advisory lock that lets one replica at a time check and seed. */
     static final long SEED_LOCK = 0x6469706c6f677270L;
 
+    /**
+     * 1 when any table the seed would fill first holds a row, else 0: one statement, in SQL that needs no
+     * HQL translation at start-up (four HQL counts took about 10 ms of the native executable's start).
+     */
+    private static final String HOLDS_DATA = """
+            SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM country) OR EXISTS (SELECT 1 FROM sector)
+                OR EXISTS (SELECT 1 FROM leader) OR EXISTS (SELECT 1 FROM source) THEN 1 ELSE 0 END AS BIGINT)""";
+
     private final DiplographConfig config;
     private final DatasetService datasets;
     private final Database database;
@@ -57,8 +65,7 @@ public class SeedLoader {
             database.session().createNativeQuery("SELECT pg_advisory_xact_lock(:key)", Object.class)
                     .setParameter("key", SEED_LOCK).getSingleResult();
         }
-        if (Records.count("from Country", Map.of()) > 0 || Records.count("from Sector", Map.of()) > 0
-                || Records.count("from Leader", Map.of()) > 0 || Records.count("from Source", Map.of()) > 0) {
+        if (Records.nativeCount(HOLDS_DATA, Map.of()) > 0) {
             LOG.info("Database already holds data; seed dataset not loaded");
             return false;
         }

@@ -74,7 +74,7 @@ public final class Records {
         return query.setMaxResults(max).getResultList();
     }
 
-    /** The single number a native {@code SELECT COUNT(*) ...} returns, with named parameters. */
+    /** The single number a native query returns (a {@code COUNT(*)}, or a 0/1 flag), with named parameters. */
     public static long nativeCount(String sql, Map<String, Object> params) {
         NativeQuery<Long> query = Database.current().session().createNativeQuery(sql, Long.class);
         params.forEach((name, value) -> bind(query, name, value));
