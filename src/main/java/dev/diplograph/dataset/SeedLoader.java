@@ -34,7 +34,8 @@ public class SeedLoader {
 
     /**
      * 1 when any table the seed would fill first holds a row, else 0: one statement, in SQL that needs no
-     * HQL translation at start-up (four HQL counts took about 10 ms of the native executable's start).
+     * HQL translation at start-up. The garbage of translating four HQL counts put the native executable's
+     * first garbage collection (16 ms) inside its first answer (docs/benchmarks.md, "The first answer").
      */
     private static final String HOLDS_DATA = """
             SELECT CAST(CASE WHEN EXISTS (SELECT 1 FROM country) OR EXISTS (SELECT 1 FROM sector)
