@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.persistence.Records;
@@ -31,6 +32,7 @@ public class Country {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Pattern(regexp = "[A-Z]{2}")
     @Column(nullable = false, length = 2)
@@ -52,7 +54,7 @@ public class Country {
 
     /** Finds a country by code, case-insensitively. */
     public static Optional<Country> findByCode(String code) {
-        return code == null ? Optional.empty() : Records.first(Country.class, "from Country where code = ?1", code.toUpperCase(Locale.ROOT));
+        return code == null ? Optional.empty() : Records.byNaturalId(Country.class, code.toUpperCase(Locale.ROOT));
     }
 
     /** Loads countries by id in one statement. */

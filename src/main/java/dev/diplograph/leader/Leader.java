@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -33,6 +34,7 @@ public class Leader {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Size(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
@@ -69,7 +71,7 @@ public class Leader {
 
     /** Finds a leader by slug. */
     public static Optional<Leader> findBySlug(String slug) {
-        return Records.first(Leader.class, "from Leader where slug = ?1", slug);
+        return Records.byNaturalId(Leader.class, slug);
     }
 
     /** Loads leaders by id, in chunks of bounded size. */

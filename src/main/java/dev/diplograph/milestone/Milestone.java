@@ -22,6 +22,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Slugs;
 import dev.diplograph.persistence.Records;
@@ -37,6 +38,7 @@ public class Milestone {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Size(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
@@ -86,6 +88,6 @@ public class Milestone {
 
     /** Finds a milestone by key. */
     public static Optional<Milestone> findByKey(String key) {
-        return Records.first(Milestone.class, "from Milestone where key = ?1", key);
+        return Records.byNaturalId(Milestone.class, key);
     }
 }

@@ -43,12 +43,30 @@ public final class Records {
             List<T> found = session.byMultipleIds(type).enableOrderedReturn(false).multiLoad(ids);
             return found.stream().filter(Objects::nonNull).toList();
         } finally {
-            // Outside a transaction a query hands its connection back to the pool when it is done; the
-            // multi-id loader does not, so this does what the query would have done.
-            SharedSessionContractImplementor implementor = session.unwrap(SharedSessionContractImplementor.class);
-            if (!implementor.isTransactionInProgress()) {
-                implementor.getJdbcCoordinator().getLogicalConnection().afterTransaction();
-            }
+            releaseOutsideTransaction(session);
+        }
+    }
+
+    /**
+     * The entity whose {@code @NaturalId} field (the key clients address it by) is {@code value}, if any.
+     * Hibernate's natural-id loader builds its SQL at start-up, where a query by key is translated from
+     * HQL the first time it runs; a key already resolved in the session costs no statement.
+     */
+    public static <T> Optional<T> byNaturalId(Class<T> type, Object value) {
+        Session session = Database.current().session();
+        try {
+            return session.bySimpleNaturalId(type).loadOptional(value);
+        } finally {
+            releaseOutsideTransaction(session);
+        }
+    }
+
+    // Outside a transaction a query hands its connection back to the pool when it is done; Hibernate's
+    // loaders (multi-id, natural id) do not, so this does what the query would have done.
+    private static void releaseOutsideTransaction(Session session) {
+        SharedSessionContractImplementor implementor = session.unwrap(SharedSessionContractImplementor.class);
+        if (!implementor.isTransactionInProgress()) {
+            implementor.getJdbcCoordinator().getLogicalConnection().afterTransaction();
         }
     }
 

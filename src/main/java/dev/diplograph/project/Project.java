@@ -24,6 +24,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -41,6 +42,7 @@ public class Project {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Size(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
@@ -86,7 +88,7 @@ public class Project {
 
     /** Finds a project by key. */
     public static Optional<Project> findByKey(String key) {
-        return Records.first(Project.class, "from Project where key = ?1", key);
+        return Records.byNaturalId(Project.class, key);
     }
 
     /** Loads projects by id, in chunks of bounded size. */

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -36,6 +37,7 @@ public class Sector {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Size(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
@@ -64,7 +66,7 @@ public class Sector {
 
     /** Finds a sector by slug. */
     public static Optional<Sector> findBySlug(String slug) {
-        return Records.first(Sector.class, "from Sector where slug = ?1", slug);
+        return Records.byNaturalId(Sector.class, slug);
     }
 
     /** Loads sectors by id in one statement. */

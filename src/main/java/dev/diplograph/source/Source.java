@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -33,6 +34,7 @@ public class Source {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Size(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
@@ -70,7 +72,7 @@ public class Source {
 
     /** Finds a source by key. */
     public static Optional<Source> findByKey(String key) {
-        return Records.first(Source.class, "from Source where key = ?1", key);
+        return Records.byNaturalId(Source.class, key);
     }
 
     /** Loads sources by id, in chunks of bounded size. */

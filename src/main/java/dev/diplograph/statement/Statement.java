@@ -21,6 +21,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Rows;
@@ -39,6 +40,7 @@ public class Statement {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Size(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
@@ -117,7 +119,7 @@ public class Statement {
 
     /** Finds a statement by key. */
     public static Optional<Statement> findByKey(String key) {
-        return Records.first(Statement.class, "from Statement where key = ?1", key);
+        return Records.byNaturalId(Statement.class, key);
     }
 
     /** Loads statements by id, in chunks of bounded size. */

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.annotations.NaturalId;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Rows;
@@ -42,6 +43,7 @@ public class Visit {
     @Ignore
     public Long id;
 
+    @NaturalId
     @NotBlank
     @Size(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
@@ -111,7 +113,7 @@ public class Visit {
 
     /** Finds a visit by key. */
     public static Optional<Visit> findByKey(String key) {
-        return Records.first(Visit.class, "from Visit where key = ?1", key);
+        return Records.byNaturalId(Visit.class, key);
     }
 
     /** Loads visits by id, in chunks of bounded size. */

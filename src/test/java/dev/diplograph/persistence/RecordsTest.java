@@ -22,9 +22,9 @@ import dev.diplograph.support.TestFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Loading by ids returns exactly the rows that exist, and, outside a transaction as GraphQL reads
- * run, gives its connection back to the pool at once, as a query does (a read request holding one
- * connection per load exhausted the pool).
+ * Loading by ids or by natural key returns exactly the rows that exist, and, outside a transaction as
+ * GraphQL reads run, gives its connection back to the pool at once, as a query does (a read request
+ * holding one connection per load exhausted the pool).
  */
 @QuarkusTest
 class RecordsTest {
@@ -52,6 +52,27 @@ class RecordsTest {
             statistics.clear();
             assertTrue(Records.byIds(Leader.class, many).stream().anyMatch(l -> l.id.equals(leader.id)));
             assertEquals(1, statistics.getPrepareStatementCount());
+        });
+    }
+
+    @Test
+    void byNaturalIdFindsTheKeyWithOneStatementAndHandsTheConnectionBack() throws Exception {
+        InRequest.run(() -> {
+            Statistics statistics = database.sessionFactory().getStatistics();
+            statistics.clear();
+            Leader leader = Records.byNaturalId(Leader.class, TestFixtures.LEADER).orElseThrow();
+            assertEquals(TestFixtures.LEADER, leader.slug);
+            assertEquals(1, statistics.getPrepareStatementCount(), "the entity in one statement");
+
+            SharedSessionContractImplementor session = database.session().unwrap(SharedSessionContractImplementor.class);
+            assertFalse(session.isTransactionInProgress());
+            assertFalse(session.getJdbcCoordinator().getLogicalConnection().isPhysicallyConnected(),
+                    "the natural-id load kept its connection");
+
+            statistics.clear();
+            assertEquals(leader, Records.byNaturalId(Leader.class, TestFixtures.LEADER).orElseThrow());
+            assertEquals(0, statistics.getPrepareStatementCount(), "a key resolved in the session is not read again");
+            assertTrue(Records.byNaturalId(Leader.class, "no-such-leader").isEmpty());
         });
     }
 }
