@@ -50,9 +50,13 @@ public final class Records {
     /**
      * The entity whose {@code @NaturalId} field (the key clients address it by) is {@code value}, if any.
      * Hibernate's natural-id loader builds its SQL at start-up, where a query by key is translated from
-     * HQL the first time it runs; a key already resolved in the session costs no statement.
+     * HQL the first time it runs; a key already resolved in the session costs no statement. No key
+     * (null) finds nothing, as the query {@code key = null} did.
      */
     public static <T> Optional<T> byNaturalId(Class<T> type, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         Session session = Database.current().session();
         try {
             return session.bySimpleNaturalId(type).loadOptional(value);

@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ class SchemaIndexesTest {
 
         List<String> duplicates = new ArrayList<>();
         indexes.forEach((table, byName) -> {
-            Map<List<String>, String> byColumns = new TreeMap<>((a, b) -> String.join(",", a).compareTo(String.join(",", b)));
+            Map<List<String>, String> byColumns = new HashMap<>();
             byName.forEach((name, columns) -> {
                 String other = byColumns.putIfAbsent(columns, name);
                 if (other != null) {

@@ -3,17 +3,14 @@ package dev.diplograph.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.diplograph.leader.Leader;
-import dev.diplograph.support.RowMappings;
 import dev.diplograph.support.InRequest;
+import dev.diplograph.support.RowMappings;
 import dev.diplograph.support.TestFixtures;
 import dev.diplograph.visit.CooperationArea;
 import dev.diplograph.visit.VisitService;
@@ -46,9 +43,7 @@ class StatementRowsTest {
             List<Statement> built = statements.forAreas(areas, TestFixtures.QUOTES_PER_AREA).stream()
                     .flatMap(List::stream).toList();
             assertEquals(3 * TestFixtures.AREAS * TestFixtures.QUOTES_PER_AREA, built.size());
-            Map<Long, Statement> loaded = Statement.withIds(built.stream().map(s -> s.id).toList()).stream()
-                    .collect(Collectors.toMap(s -> s.id, Function.identity()));
-            RowMappings.assertRowsEqualEntities(Statement.class, built, loaded, s -> s.id);
+            RowMappings.assertRowsEqualEntities(Statement.class, built, Statement::withIds, s -> s.id);
         });
     }
 }

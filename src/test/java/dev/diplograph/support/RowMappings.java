@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Transient;
@@ -55,11 +56,14 @@ public final class RowMappings {
     }
 
     /**
-     * Fails unless every built row equals its loaded entity in every persistent field, and every field
-     * was compared on a real value at least once, not only on nulls.
+     * Fails unless every built row equals the entity {@code load} returns for its id (Hibernate's mapping)
+     * in every persistent field, and every field was compared on a real value at least once, not only on
+     * nulls.
      */
-    public static <T> void assertRowsEqualEntities(Class<T> entity, List<T> built, Map<Long, T> loaded,
+    public static <T> void assertRowsEqualEntities(Class<T> entity, List<T> built, Function<List<Long>, List<T>> load,
             Function<T, Long> id) throws IllegalAccessException {
+        Map<Long, T> loaded = load.apply(built.stream().map(id).toList()).stream()
+                .collect(Collectors.toMap(id, Function.identity()));
         assertEquals(built.size(), loaded.size(), "rows without an entity, or the other way round");
         Set<String> seenNonNull = new HashSet<>();
         for (T row : built) {

@@ -3,17 +3,14 @@ package dev.diplograph.visit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import dev.diplograph.leader.Leader;
-import dev.diplograph.support.RowMappings;
 import dev.diplograph.support.InRequest;
+import dev.diplograph.support.RowMappings;
 import dev.diplograph.support.TestFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -48,9 +45,7 @@ class CooperationAreaRowsTest {
                         "areas in recorded order");
             }
             List<CooperationArea> built = perVisit.stream().flatMap(List::stream).toList();
-            Map<Long, CooperationArea> loaded = CooperationArea.withIds(built.stream().map(a -> a.id).toList()).stream()
-                    .collect(Collectors.toMap(a -> a.id, Function.identity()));
-            RowMappings.assertRowsEqualEntities(CooperationArea.class, built, loaded, a -> a.id);
+            RowMappings.assertRowsEqualEntities(CooperationArea.class, built, CooperationArea::withIds, a -> a.id);
         });
     }
 }
