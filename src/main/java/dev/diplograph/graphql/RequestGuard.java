@@ -1,6 +1,7 @@
 package dev.diplograph.graphql;
 
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,8 +43,15 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.language.ArrayValue;
+import graphql.language.AstPrinter;
+import graphql.language.IntValue;
+import graphql.language.NullValue;
+import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition.Operation;
 import graphql.language.SourceLocation;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLInputObjectField;
@@ -67,13 +75,15 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Guards every GraphQL operation: before execution it rejects inputs the resolvers cannot honour
- * (malformed dates, one batched field asked for with two different argument sets), and after
+ * (malformed dates, Int values that are not 32-bit whole numbers, one batched field asked for with
+ * two different argument sets), and after
  * execution it gives every error a stable {@code extensions.code} and hides unexpected failures.
  */
 public class RequestGuard extends SimplePerformantInstrumentation {
 
     private static final Logger LOG = Logger.getLogger(RequestGuard.class);
     private static final String DATE_SCALAR = "Date";
+    private static final String INT_SCALAR = "Int";
 
     /** diplograph.graphql.timeout, read once: this class is built by SmallRye, not by CDI. */
     private final long timeoutNanos = ConfigProvider.getConfig()
@@ -133,9 +143,11 @@ public class RequestGuard extends SimplePerformantInstrumentation {
                             return;
                         }
                         SourceLocation location = env.getField().getSourceLocation();
+                        Map<String, Value<?>> literals = new HashMap<>();
+                        env.getField().getArguments().forEach(a -> literals.put(a.getName(), a.getValue()));
                         for (GraphQLArgument argument : env.getFieldDefinition().getArguments()) {
-                            checkDates(argument.getType(), env.getArguments().get(argument.getName()),
-                                    argument.getName(), location, errors);
+                            checkInput(argument.getType(), literals.get(argument.getName()),
+                                    env.getArguments().get(argument.getName()), argument.getName(), location, errors);
                         }
                         checkConsistentArguments(env, location, argumentsByField, errors);
                     }
@@ -165,31 +177,92 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         }
     }
 
-    /** Rejects values of the Date scalar that are not real ISO-8601 calendar dates (YYYY-MM-DD). */
-    private static void checkDates(GraphQLInputType type, Object value, String path, SourceLocation location,
-            List<GraphQLError> errors) {
-        if (value == null) {
+    /**
+     * Checks an argument value against its type where SmallRye's scalars are more lenient than the
+     * GraphQL specification: its {@code Int} takes strings, fractions and numbers beyond 32 bits from
+     * variables (they failed later, inside the resolver) and wraps literals beyond 32 bits around; and
+     * {@code Date} takes any string. {@code literal} is the value as written in the document (null when
+     * it came from a variable), {@code value} the value after coercion.
+     */
+    private static void checkInput(GraphQLInputType type, Value<?> literal, Object value, String path,
+            SourceLocation location, List<GraphQLError> errors) {
+        Value<?> written = literal instanceof VariableReference ? null : literal;
+        if (written instanceof NullValue || (written == null && value == null)) {
             return;
         }
         GraphQLInputType unwrapped = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
-        if (unwrapped instanceof GraphQLList list && value instanceof Iterable<?> items) {
-            int i = 0;
-            for (Object item : items) {
-                checkDates((GraphQLInputType) list.getWrappedType(), item, path + "[" + i++ + "]", location, errors);
+        if (unwrapped instanceof GraphQLList list) {
+            GraphQLInputType item = (GraphQLInputType) list.getWrappedType();
+            if (written instanceof ArrayValue array) {
+                List<?> values = value instanceof List<?> items && items.size() == array.getValues().size() ? items : null;
+                for (int i = 0; i < array.getValues().size(); i++) {
+                    checkInput(item, array.getValues().get(i), values == null ? null : values.get(i), path + "[" + i + "]",
+                            location, errors);
+                }
+            } else if (written == null && value instanceof Iterable<?> items) {
+                int i = 0;
+                for (Object element : items) {
+                    checkInput(item, null, element, path + "[" + i++ + "]", location, errors);
+                }
+            } else {
+                checkInput(item, written, value, path, location, errors); // one value where a list is expected
             }
-        } else if (unwrapped instanceof GraphQLInputObjectType object && value instanceof Map<?, ?> fields) {
+        } else if (unwrapped instanceof GraphQLInputObjectType object) {
+            Map<String, Value<?>> fields = new HashMap<>();
+            if (written instanceof ObjectValue objectValue) {
+                objectValue.getObjectFields().forEach(field -> fields.put(field.getName(), field.getValue()));
+            }
+            Map<?, ?> values = value instanceof Map<?, ?> map ? map : Map.of();
             for (GraphQLInputObjectField field : object.getFieldDefinitions()) {
-                checkDates(field.getType(), fields.get(field.getName()), path + "." + field.getName(), location,
-                        errors);
+                checkInput(field.getType(), fields.get(field.getName()), values.get(field.getName()),
+                        path + "." + field.getName(), location, errors);
             }
+        } else if (unwrapped instanceof GraphQLScalarType scalar && INT_SCALAR.equals(scalar.getName())) {
+            checkInt(written, value, path, location, errors);
         } else if (unwrapped instanceof GraphQLScalarType scalar && DATE_SCALAR.equals(scalar.getName())
-                && !(value instanceof LocalDate)) {
+                && value != null && !(value instanceof LocalDate)) {
             try {
                 LocalDate.parse(value.toString());
             } catch (DateTimeParseException e) {
                 errors.add(badInput("Argument '" + path + "' must be a calendar date in ISO-8601 form YYYY-MM-DD, got \""
                         + value + "\".", location));
             }
+        }
+    }
+
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+
+    /** An Int is a whole number that fits in 32 bits, written as an integer literal or sent as a JSON number. */
+    private static void checkInt(Value<?> written, Object value, String path, SourceLocation location,
+            List<GraphQLError> errors) {
+        boolean valid;
+        String shown;
+        if (written != null) {
+            valid = written instanceof IntValue literal && literal.getValue().bitLength() < Integer.SIZE;
+            shown = AstPrinter.printAst(written);
+        } else if (value instanceof Integer) {
+            return;
+        } else if (value instanceof Number number) {
+            BigDecimal exact = toBigDecimal(number);
+            valid = exact != null && exact.stripTrailingZeros().scale() <= 0
+                    && exact.compareTo(INT_MIN) >= 0 && exact.compareTo(INT_MAX) <= 0;
+            shown = number.toString();
+        } else {
+            valid = false;
+            shown = value instanceof String text ? "\"" + text + "\"" : String.valueOf(value);
+        }
+        if (!valid) {
+            errors.add(badInput("Argument '" + path + "' must be an Int, a whole number from " + Integer.MIN_VALUE
+                    + " to " + Integer.MAX_VALUE + "; got " + shown + ".", location));
+        }
+    }
+
+    private static BigDecimal toBigDecimal(Number number) {
+        try {
+            return number instanceof BigDecimal decimal ? decimal : new BigDecimal(number.toString());
+        } catch (NumberFormatException e) {
+            return null; // NaN or infinity
         }
     }
 

@@ -148,6 +148,27 @@ class MutationTest {
     }
 
     @Test
+    void intFieldsTakeOnlyWholeNumbersOf32BitsAndNothingIsWritten() {
+        base("mti", "QW", "QX");
+        // SmallRye's Int scalar turned 2026.5 into 2026 and 2^32 + 2025 into 2025 before the check was added.
+        for (Object year : List.of(2026.5, 4294969321L, "2026", "")) {
+            GraphQL.asEditor("mutation($i: MilestoneInput!) { upsertMilestone(input: $i) { key } }",
+                    Map.of("i", Map.of("key", "mti-m", "countries", List.of("QW"), "title", "T", "year", year)))
+                    .body("data", nullValue())
+                    .body("errors", hasSize(1))
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].message", containsString("'input.year' must be an Int"));
+        }
+        GraphQL.asEditor("""
+                mutation { upsertMilestone(input: {key: "mti-m", countries: ["QW"], title: "T", year: 4294969321}) { key } }""")
+                .body("data", nullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("got 4294969321"));
+        GraphQL.post("{ milestone(key: \"mti-m\") { key } }").body("errors", nullValue()).body("data.milestone", nullValue());
+    }
+
+    @Test
     void deletingARecordInUseIsAConflictUnlessCascaded() {
         base("mtd", "QD", "QE");
         GraphQL.asEditor("""

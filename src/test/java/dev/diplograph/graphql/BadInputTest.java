@@ -83,6 +83,22 @@ class BadInputTest {
     }
 
     @Test
+    void intArgumentsOutsideTheIntType() {
+        // SmallRye's Int scalar wrapped this literal around to -2147483648, and passed the variables below
+        // to the resolver, which failed with an internal error.
+        assertBadInput(GraphQL.post("{ leaders(first: 2147483648) { totalCount } }"), "got 2147483648");
+        assertBadInput(GraphQL.post("{ leaders(first: \"5\") { totalCount } }"), "must be an Int");
+        for (Object first : List.of(2147483648L, -2147483649L, 1.5, "5")) {
+            assertBadInput(GraphQL.post("query($f: Int) { leaders(first: $f) { totalCount } }", Map.of("f", first)),
+                    "'first' must be an Int");
+        }
+        // A whole number is an Int whatever its JSON spelling.
+        GraphQL.post("query($f: Int) { leaders(first: $f) { edges { cursor } } }", Map.of("f", 1.0))
+                .body("errors", nullValue())
+                .body("data.leaders.edges", hasSize(1));
+    }
+
+    @Test
     void badDates() {
         assertBadInput(GraphQL.post("{ visits(filter: {from: \"2025-02-30\"}) { totalCount } }"), "ISO-8601");
         assertBadInput(GraphQL.post("{ quotes(filter: {to: \"yesterday\"}) { totalCount } }"), "ISO-8601");
