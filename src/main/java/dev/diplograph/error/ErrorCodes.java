@@ -38,8 +38,11 @@ public final class ErrorCodes {
     /** A POST without a JSON content type. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
 
-    /** A mutation sent with GET. */
+    /** A mutation sent with GET, or a method the endpoint does not serve. */
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+
+    /** The Accept header allows none of the media types the endpoint answers with. */
+    public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
 
     /** The document has more tokens than the parser accepts. */
     public static final String TOO_MANY_TOKENS = "TOO_MANY_TOKENS";

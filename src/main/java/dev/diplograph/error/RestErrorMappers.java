@@ -68,8 +68,8 @@ public class RestErrorMappers {
         int status = e.getResponse().getStatus();
         String code = switch (status) {
             case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 406 -> "NOT_ACCEPTABLE";
+            case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCodes.NOT_ACCEPTABLE;
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> status >= 500 ? ErrorCodes.INTERNAL_SERVER_ERROR : "BAD_REQUEST";
         };

@@ -1,5 +1,7 @@
 package dev.diplograph.graphql;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.persistence.DataVersion;
+import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import io.vertx.core.MultiMap;
@@ -20,6 +23,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -85,8 +89,19 @@ public class GraphQLHttpGate {
         context.put(STARTED, System.nanoTime());
         HttpMethod method = context.request().method();
         boolean get = HttpMethod.GET.equals(method);
-        if (!get && !HttpMethod.POST.equals(method)) {
+        if (HttpMethod.OPTIONS.equals(method)) {
             context.next();
+            return;
+        }
+        if (!get && !HttpMethod.POST.equals(method)) {
+            context.response().putHeader(HttpHeaders.ALLOW, "GET, POST, OPTIONS");
+            refuse(context, 405, ErrorCodes.METHOD_NOT_ALLOWED,
+                    "Send GraphQL requests with GET (queries) or POST, not " + method.name() + ".");
+            return;
+        }
+        if (!acceptable(context)) {
+            refuse(context, 406, ErrorCodes.NOT_ACCEPTABLE, "This endpoint answers with " + GRAPHQL_RESPONSE + " or "
+                    + JSON + "; the Accept header allows neither.");
             return;
         }
         Request request;
@@ -112,6 +127,10 @@ public class GraphQLHttpGate {
         }
         Document document = parsed.document();
         OperationDefinition operation = DocumentCheck.operation(document, request.operationName);
+        if (operation == null && request.operationName() != null && !request.operationName().isEmpty()) {
+            requestError(context, ErrorCodes.BAD_USER_INPUT, "Unknown operation named '" + request.operationName() + "'.");
+            return;
+        }
         if (get && operation != null && operation.getOperation() != OperationDefinition.Operation.QUERY) {
             context.response().putHeader(HttpHeaders.ALLOW, "POST");
             refuse(context, 405, ErrorCodes.METHOD_NOT_ALLOWED,
@@ -132,6 +151,9 @@ public class GraphQLHttpGate {
         }
         if (get && !conditional(context, request)) {
             return; // 304 Not Modified
+        }
+        if (get) {
+            forwardQueryString(context, request, document, operation);
         }
         boolean graphqlResponse = wantsGraphQLResponse(context);
         context.addHeadersEndHandler(v -> {
@@ -297,12 +319,38 @@ public class GraphQLHttpGate {
             refuse(context, 200, ErrorCodes.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
             return null;
         }
-        if (get) {
-            context.queryParams().set("query", query);
-        } else {
+        if (!get) { // a GET's query parameter is set when it is forwarded
             ((RoutingContextInternal) context).setBody(Buffer.buffer(request.body().copy().put("query", query).encode()));
         }
         return new Request(query, request.operationName(), request.variables(), request.extensions(), request.body());
+    }
+
+    /**
+     * Sets the query-string parameters SmallRye reads so that it executes exactly the request checked
+     * here. Quarkus' GET handler (3.33) URL-decodes the parameters a second time ("%" in a string fails
+     * with a 500, "+" turns into a space), drops the line breaks of the query (a {@code #} comment then
+     * swallows the rest of it), and passes the query text as the operation name. So the parameters are
+     * encoded once more, which its second decoding undoes (line breaks stay encoded until then), and
+     * the operation name is replaced by a document that holds only the named operation.
+     */
+    private static void forwardQueryString(RoutingContext context, Request request, Document document,
+            OperationDefinition operation) {
+        MultiMap params = context.queryParams();
+        String query = request.query();
+        if (params.contains("operationName")) {
+            params.remove("operationName");
+            if (operation != null && document.getDefinitionsOfType(OperationDefinition.class).size() > 1) {
+                query = AstPrinter.printAst(document.transform(builder -> builder.definitions(document.getDefinitions()
+                        .stream().filter(d -> d == operation || !(d instanceof OperationDefinition)).toList())));
+            }
+        }
+        params.set("query", URLEncoder.encode(query, StandardCharsets.UTF_8));
+        if (request.variables() != null) {
+            params.set("variables", URLEncoder.encode(request.variables(), StandardCharsets.UTF_8));
+        }
+        if (request.extensions() != null) {
+            params.set("extensions", URLEncoder.encode(request.extensions().encode(), StandardCharsets.UTF_8));
+        }
     }
 
     private static JsonObject requireJsonObject(String value, String name) throws Refusal {
@@ -325,6 +373,27 @@ public class GraphQLHttpGate {
      */
     private static void requestError(RoutingContext context, String code, String message) {
         refuse(context, wantsGraphQLResponse(context) ? 400 : 200, code, message);
+    }
+
+    /**
+     * Whether the Accept header (absent means anything) allows one of the two media types answered
+     * with, as SmallRye's handler reads it (which answers any other header with an empty 406).
+     */
+    private static boolean acceptable(RoutingContext context) {
+        List<MIMEHeader> accepted = context.parsedHeaders().accept();
+        if (accepted.isEmpty()) {
+            return true;
+        }
+        for (MIMEHeader header : accepted) {
+            if (header.weight() <= 0) {
+                continue; // q=0; asking for the weight first also parses the value, which component() alone does not
+            }
+            String type = (header.component() + "/" + header.subComponent()).toLowerCase(Locale.ROOT);
+            if ("*/*".equals(type) || JSON.equals(type) || GRAPHQL_RESPONSE.equals(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean wantsGraphQLResponse(RoutingContext context) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -41,6 +42,37 @@ class HttpProtocolTest {
     }
 
     @Test
+    void getRunsTheRequestAsSent() {
+        // Quarkus' own GET handling took the query for the operation name, decoded parameters twice
+        // ("%" gave a 500, "+" a space, "%6C" an "l") and dropped line breaks, so a comment ate the query.
+        client().queryParam("query", "query A { a: __typename } query B { b: __typename }").queryParam("operationName", "B")
+                .when().get("/graphql").then().statusCode(200)
+                .body("errors", nullValue()).body("data.b", equalTo("Query")).body("data.a", nullValue());
+        client().queryParam("query", "query Leader($s: String!) { leader(slug: $s) { slug } }")
+                .queryParam("operationName", "Leader").queryParam("variables", "{\"s\": \"lee-jae-myung\"}")
+                .when().get("/graphql").then().statusCode(200)
+                .body("errors", nullValue()).body("data.leader.slug", equalTo("lee-jae-myung"));
+        client().queryParam("query", "{\n  # a comment\n  leader(slug: \"100%+lee\") { slug }\n}")
+                .when().get("/graphql").then().statusCode(200)
+                .body("errors", nullValue()).body("data", hasKey("leader")).body("data.leader", nullValue());
+        client().queryParam("query", "query($s: String!) { leader(slug: $s) { slug } }")
+                .queryParam("variables", "{\"s\": \"%6Cee-jae-myung\"}")
+                .when().get("/graphql").then().statusCode(200)
+                .body("errors", nullValue()).body("data", hasKey("leader")).body("data.leader", nullValue());
+    }
+
+    @Test
+    void anUnknownOperationNameIsARequestError() {
+        client().accept("application/graphql-response+json").queryParam("query", "query A { __typename }")
+                .queryParam("operationName", "B").when().get("/graphql").then().statusCode(400)
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", equalTo("Unknown operation named 'B'.")).body("data", nullValue());
+        client().accept("application/graphql-response+json").contentType("application/json")
+                .body(Map.of("query", "query A { __typename }", "operationName", "B")).when().post("/graphql").then()
+                .statusCode(400).body("errors[0].message", equalTo("Unknown operation named 'B'."));
+    }
+
+    @Test
     void mutationsOverGetAre405() {
         client().queryParam("query", "mutation { deleteStatement(key: \"none\") { deleted } }")
                 .when().get("/graphql").then().log().ifValidationFails()
@@ -56,6 +88,20 @@ class HttpProtocolTest {
                 .body("errors[0].message", containsString("WebSocket")).body("data", nullValue());
         client().queryParam("query", "subscription { statementAdded { key } }").when().get("/graphql").then()
                 .statusCode(405).body("errors[0].extensions.code", equalTo("METHOD_NOT_ALLOWED"));
+    }
+
+    @Test
+    void otherMethodsAre405AndUnacceptableMediaTypes406WithAJsonBody() {
+        client().contentType("application/json").body(Map.of("query", "{ __typename }")).when().put("/graphql").then()
+                .statusCode(405).header("Allow", "GET, POST, OPTIONS")
+                .body("errors[0].extensions.code", equalTo("METHOD_NOT_ALLOWED"));
+        client().accept("text/html").queryParam("query", "{ __typename }").when().get("/graphql").then()
+                .statusCode(406).contentType(startsWith("application/json"))
+                .body("errors[0].extensions.code", equalTo("NOT_ACCEPTABLE"));
+        client().accept("application/json;q=0, text/html").contentType("application/json")
+                .body(Map.of("query", "{ __typename }")).when().post("/graphql").then().statusCode(406);
+        client().accept("text/html;q=0.9, */*;q=0.1").queryParam("query", "{ __typename }").when()
+                .get("/graphql").then().statusCode(200).body("data.__typename", equalTo("Query"));
     }
 
     @Test
