@@ -17,7 +17,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -25,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.dialect.Dialect;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -51,9 +49,8 @@ import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Database;
+import dev.diplograph.persistence.Transactions;
 import dev.diplograph.statement.QuoteTermIndexer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.narayana.jta.TransactionRunnerOptions;
 
 /**
  * Imports visits-dataset/1 documents: streams the document, checks each item against the JSON
@@ -62,8 +59,6 @@ import io.quarkus.narayana.jta.TransactionRunnerOptions;
  */
 @ApplicationScoped
 public class DatasetService {
-
-    private static final Logger LOG = Logger.getLogger(DatasetService.class);
 
     private static final int CHUNK = 1000;
     /** Chunks parsed ahead of the writer, at most. */
@@ -77,9 +72,11 @@ public class DatasetService {
     private final Database.Kind databaseKind;
     private final ChangeFeed changeFeed;
     private final int importTimeoutSeconds;
+    private final Transactions transactions;
 
     public DatasetService(DatasetSchema schema, ObjectMapper mapper, Database database,
-            QuoteTermIndexer termIndexer, ChangeFeed changeFeed, DiplographConfig config) {
+            QuoteTermIndexer termIndexer, ChangeFeed changeFeed, DiplographConfig config, Transactions transactions) {
+        this.transactions = transactions;
         this.importTimeoutSeconds = config.datasets().importTimeoutSeconds();
         this.changeFeed = changeFeed;
         this.termIndexer = termIndexer;
@@ -97,7 +94,7 @@ public class DatasetService {
      * @throws InvalidDatasetException listing every schema and reference problem; nothing is written
      */
     public ImportReport importFile(Path file) {
-        return inTransaction(importTimeoutSeconds, () -> importInto(file));
+        return transactions.write(importTimeoutSeconds, () -> importInto(file));
     }
 
     /**
@@ -160,7 +157,7 @@ public class DatasetService {
      * same checks and the same write path as a file import.
      */
     public ImportReport apply(DatasetDocument doc) {
-        return inTransaction(0, () -> applyNow(doc));
+        return transactions.write(0, () -> applyNow(doc));
     }
 
     private ImportReport applyNow(DatasetDocument doc) {
@@ -195,7 +192,7 @@ public class DatasetService {
      * @throws BadUserInputException when the visit or the sector does not exist
      */
     public void setArea(String visitKey, AreaRecord area) {
-        inTransaction(0, () -> {
+        transactions.write(0, () -> {
             setAreaNow(visitKey, area);
             return null;
         });
@@ -238,51 +235,6 @@ public class DatasetService {
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure while writing a cooperation area", e);
         }
-    }
-
-    /** Attempts of a write that loses races for the same records, before its failure is reported. */
-    static final int WRITE_ATTEMPTS = 3;
-
-    /**
-     * Runs {@code work} in a transaction of its own ({@code timeoutSeconds}, or the default when 0),
-     * and again when it lost a race to a concurrent writer: two upserts that both found a key missing
-     * both insert it and the unique key refuses the later one, or a record a write refers to is
-     * deleted meanwhile. The next attempt sees the other transaction's outcome, so the upsert updates
-     * the row, or reports the missing reference as bad input. Inside a caller's transaction the work
-     * joins it and is not retried: the caller's transaction could not go on after the failure.
-     */
-    private <T> T inTransaction(int timeoutSeconds, Supplier<T> work) {
-        if (QuarkusTransaction.isActive()) {
-            return work.get();
-        }
-        for (int attempt = 1;; attempt++) {
-            try {
-                TransactionRunnerOptions runner = QuarkusTransaction.requiringNew();
-                return (timeoutSeconds > 0 ? runner.timeout(timeoutSeconds) : runner).call(work::get);
-            } catch (RuntimeException e) {
-                if (attempt == WRITE_ATTEMPTS || !lostRace(e)) {
-                    throw e;
-                }
-                LOG.debugf("Write lost a race to a concurrent transaction (attempt %d); running it again: %s", attempt,
-                        e.getMessage());
-            }
-        }
-    }
-
-    /** SQL states of a lost race: unique or foreign-key violation, serialization failure, deadlock. */
-    private static final Set<String> RACE_STATES = Set.of("23505", "23503", "40001", "40P01");
-
-    static boolean lostRace(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (RACE_STATES.contains(next.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     private void areaChanged(Connection connection, long visit) throws SQLException {

@@ -12,7 +12,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import dev.diplograph.live.ChangeFeed;
 import dev.diplograph.live.ChangeKind;
@@ -21,6 +20,7 @@ import dev.diplograph.live.VisitEvent;
 import dev.diplograph.error.ConflictException;
 import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Database;
+import dev.diplograph.persistence.Transactions;
 import dev.diplograph.statement.QuoteTermIndexer;
 
 /**
@@ -28,7 +28,8 @@ import dev.diplograph.statement.QuoteTermIndexer;
  * not deleted (CONFLICT) unless the caller asks for a cascade. A cascade deletes the records that
  * cannot exist without it (a leader's visits and statements, a sector's cooperation areas and
  * projects, a source's statements, a country's leaders and hosted visits) and detaches those that
- * merely point at it (list entries, a statement's optional visit). Each call is one transaction.
+ * merely point at it (list entries, a statement's optional visit). Each call is one transaction,
+ * run again when it lost a race to a concurrent writer ({@link Transactions#delete}).
  */
 @ApplicationScoped
 public class DeletionService {
@@ -36,14 +37,16 @@ public class DeletionService {
     private final DataSource dataSource;
     private final QuoteTermIndexer termIndexer;
     private final ChangeFeed changeFeed;
+    private final Transactions transactions;
 
-    public DeletionService(Database database, QuoteTermIndexer termIndexer, ChangeFeed changeFeed) {
+    public DeletionService(Database database, QuoteTermIndexer termIndexer, ChangeFeed changeFeed,
+            Transactions transactions) {
+        this.transactions = transactions;
         this.changeFeed = changeFeed;
         this.dataSource = database.dataSource();
         this.termIndexer = termIndexer;
     }
 
-    @Transactional
     public DeletionReport country(String code, boolean cascade) {
         return run(tx -> {
             Long id = tx.id("SELECT id FROM country WHERE code = ?", code);
@@ -65,7 +68,6 @@ public class DeletionService {
         });
     }
 
-    @Transactional
     public DeletionReport sector(String slug, boolean cascade) {
         return run(tx -> {
             Long id = tx.id("SELECT id FROM sector WHERE slug = ?", slug);
@@ -85,7 +87,6 @@ public class DeletionService {
         });
     }
 
-    @Transactional
     public DeletionReport leader(String slug, boolean cascade) {
         return run(tx -> {
             Long id = tx.id("SELECT id FROM leader WHERE slug = ?", slug);
@@ -101,7 +102,6 @@ public class DeletionService {
         });
     }
 
-    @Transactional
     public DeletionReport source(String key, boolean cascade) {
         return run(tx -> {
             Long id = tx.id("SELECT id FROM source WHERE source_key = ?", key);
@@ -121,7 +121,6 @@ public class DeletionService {
         });
     }
 
-    @Transactional
     public DeletionReport visit(String key, boolean cascade) {
         return run(tx -> {
             Long id = tx.id("SELECT id FROM visit WHERE visit_key = ?", key);
@@ -137,7 +136,6 @@ public class DeletionService {
         });
     }
 
-    @Transactional
     public DeletionReport project(String key, boolean cascade) {
         return run(tx -> {
             Long id = tx.id("SELECT id FROM project WHERE project_key = ?", key);
@@ -152,7 +150,6 @@ public class DeletionService {
         });
     }
 
-    @Transactional
     public DeletionReport statement(String key) {
         return run(tx -> {
             tx.delete("DELETE FROM statement WHERE statement_key = ?", key);
@@ -160,7 +157,6 @@ public class DeletionService {
         });
     }
 
-    @Transactional
     public DeletionReport milestone(String key) {
         return run(tx -> {
             tx.delete("DELETE FROM milestone WHERE milestone_key = ?", key);
@@ -169,7 +165,6 @@ public class DeletionService {
     }
 
     /** Removes one cooperation area from a visit; nothing refers to areas, so there is no conflict. */
-    @Transactional
     public DeletionReport cooperationArea(String visitKey, String sectorSlug) {
         return run(tx -> {
             tx.delete("DELETE FROM cooperation_area WHERE visit_id = (SELECT id FROM visit WHERE visit_key = ?)"
@@ -184,14 +179,16 @@ public class DeletionService {
     }
 
     private DeletionReport run(Work work) {
-        termIndexer.enterStatementWrites(); // deletions may remove statements the indexer is reading
-        try (Connection connection = dataSource.getConnection()) {
-            DeletionReport report = work.run(new Tx(connection, changeFeed.changes()));
-            DataVersion.bump(connection);
-            return report;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Database failure during deletion", e);
-        }
+        return transactions.delete(() -> {
+            termIndexer.enterStatementWrites(); // deletions may remove statements the indexer is reading
+            try (Connection connection = dataSource.getConnection()) {
+                DeletionReport report = work.run(new Tx(connection, changeFeed.changes()));
+                DataVersion.bump(connection);
+                return report;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Database failure during deletion", e);
+            }
+        });
     }
 
     /** The statements of one deletion, counting what they remove. */

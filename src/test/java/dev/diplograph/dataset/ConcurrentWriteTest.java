@@ -1,7 +1,10 @@
 package dev.diplograph.dataset;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
@@ -9,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
@@ -16,21 +20,26 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import dev.diplograph.persistence.Database;
+import dev.diplograph.persistence.Transactions;
 import dev.diplograph.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 /**
- * Writers that race for the same records: an upsert whose new key another transaction inserts first
- * still succeeds: it updates the row, and never answers with an internal error. The race is made
- * certain: the other transaction holds its row uncommitted until the upsert is seen inserting the
- * same key, then commits.
+ * Writers that race for the same records get the answer they would get one after the other, never an
+ * internal error: an upsert whose new key another transaction inserts first updates that row, and a
+ * deletion racing a write that refers to the record is a conflict, never a dangling reference. The
+ * race is made certain: the other transaction holds its row uncommitted until the write or deletion
+ * is seen waiting for it, then commits.
  */
 @QuarkusTest
 class ConcurrentWriteTest {
 
     @Inject
     Database database;
+
+    @Inject
+    Transactions transactions;
 
     @Test
     void anUpsertThatLosesTheRaceForANewKeyUpdatesTheWinnersRow() throws Exception {
@@ -44,7 +53,7 @@ class ConcurrentWriteTest {
             }
             upsert = CompletableFuture.supplyAsync(() -> GraphQL.asEditor(
                     "mutation { upsertCountry(input: {code: \"QY\", name: \"Upserted second\"}) { code name } }"));
-            awaitInsertWaiting("country");
+            awaitStatementWaiting("INSERT INTO country ");
             other.commit();
         }
         upsert.get(30, TimeUnit.SECONDS)
@@ -54,11 +63,52 @@ class ConcurrentWriteTest {
         GraphQL.post("{ country(code: \"QY\") { name } }").body("data.country.name", equalTo("Upserted second"));
     }
 
+    @Test
+    void aDeletionRacingAWriteThatRefersToTheRecordIsAConflict() throws Exception {
+        GraphQL.asEditor("mutation { upsertCountry(input: {code: \"QV\", name: \"Raced\"}) { code } }")
+                .body("errors", nullValue());
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        // A write through the service's own write path that refers to the country and stays open.
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> transactions.write(0, () -> {
+            try (Connection connection = database.dataSource().getConnection();
+                    PreparedStatement insert = connection.prepareStatement("INSERT INTO leader (id, slug, name,"
+                            + " country_id) SELECT ?, 'qv-leader', 'Raced Leader', id FROM country WHERE code = 'QV'")) {
+                insert.setLong(1, new IdAllocator(connection, database.dialect()).next("leader"));
+                insert.executeUpdate();
+                inserted.countDown();
+                assertTrue(commit.await(30, TimeUnit.SECONDS));
+                return null;
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertTrue(inserted.await(30, TimeUnit.SECONDS));
+        CompletableFuture<ValidatableResponse> delete = CompletableFuture.supplyAsync(
+                () -> GraphQL.asEditor("mutation { deleteCountry(code: \"QV\") { deleted } }"));
+        if (database.kind() == Database.Kind.POSTGRESQL) {
+            awaitStatementWaiting("DELETE FROM country ");
+        } else {
+            Thread.sleep(1500); // H2: the deletion waits for the open write in the service itself
+        }
+        assertFalse(delete.isDone(), "the deletion did not wait for the write that refers to the country");
+        commit.countDown();
+        write.get(30, TimeUnit.SECONDS);
+        delete.get(30, TimeUnit.SECONDS)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("CONFLICT"))
+                .body("errors[0].message", containsString("leader"));
+        GraphQL.post("{ leader(slug: \"qv-leader\") { country { code } } }")
+                .body("errors", nullValue())
+                .body("data.leader.country.code", equalTo("QV"));
+    }
+
     /**
-     * Polls the database's view of its sessions until another one is inserting into {@code table}
-     * (H2 lists the statement a session executes; PostgreSQL also says it waits for a lock).
+     * Polls the database's view of its sessions until another one is running a statement that starts
+     * with {@code prefix} (H2 lists the statement a session executes; PostgreSQL also says it waits
+     * for a lock).
      */
-    private void awaitInsertWaiting(String table) throws SQLException, InterruptedException {
+    private void awaitStatementWaiting(String prefix) throws SQLException, InterruptedException {
         String waiting = database.kind() == Database.Kind.H2
                 ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE EXECUTING_STATEMENT LIKE ?"
                 : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?"
@@ -66,7 +116,7 @@ class ConcurrentWriteTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         try (Connection watcher = database.dataSource().getConnection();
                 PreparedStatement query = watcher.prepareStatement(waiting)) {
-            query.setString(1, "INSERT INTO " + table + " %");
+            query.setString(1, prefix + "%");
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = query.executeQuery()) {
                     if (rs.next() && rs.getLong(1) > 0) {
@@ -76,6 +126,6 @@ class ConcurrentWriteTest {
                 Thread.sleep(20);
             }
         }
-        fail("no insert into " + table + " waited for the other transaction");
+        fail("no statement starting with \"" + prefix + "\" waited for the other transaction");
     }
 }
