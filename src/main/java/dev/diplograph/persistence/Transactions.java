@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.TransactionRunnerOptions;
 
@@ -36,8 +38,14 @@ public class Transactions {
      */
     private final ReentrantReadWriteLock deletions;
 
-    public Transactions(Database database) {
+    /** Writes run again because they lost a race (diplograph_write_retries in /q/metrics). */
+    private final Counter retries;
+
+    public Transactions(Database database, MeterRegistry metrics) {
         this.deletions = database.kind() == Database.Kind.H2 ? new ReentrantReadWriteLock(true) : null;
+        this.retries = Counter.builder("diplograph_write_retries")
+                .description("Writes run again because a concurrent transaction won a race for the same records")
+                .register(metrics);
     }
 
     /**
@@ -60,7 +68,7 @@ public class Transactions {
         return run(0, work, deletions == null ? null : deletions.writeLock());
     }
 
-    private static <T> T run(int timeoutSeconds, Supplier<T> work, Lock lock) {
+    private <T> T run(int timeoutSeconds, Supplier<T> work, Lock lock) {
         if (QuarkusTransaction.isActive()) {
             return work.get();
         }
@@ -76,6 +84,7 @@ public class Transactions {
                     if (attempt == WRITE_ATTEMPTS || !lostRace(e)) {
                         throw e;
                     }
+                    retries.increment();
                     LOG.debugf("A write lost a race to a concurrent transaction (attempt %d); running it again: %s",
                             attempt, e.getMessage());
                 }

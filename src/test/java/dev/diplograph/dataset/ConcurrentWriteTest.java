@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import dev.diplograph.persistence.Database;
 import dev.diplograph.persistence.Transactions;
 import dev.diplograph.support.GraphQL;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -41,8 +42,12 @@ class ConcurrentWriteTest {
     @Inject
     Transactions transactions;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void anUpsertThatLosesTheRaceForANewKeyUpdatesTheWinnersRow() throws Exception {
+        double retriesBefore = retries();
         CompletableFuture<ValidatableResponse> upsert;
         try (Connection other = database.dataSource().getConnection()) {
             other.setAutoCommit(false);
@@ -61,6 +66,11 @@ class ConcurrentWriteTest {
                 .body("data.upsertCountry.code", equalTo("QY"))
                 .body("data.upsertCountry.name", equalTo("Upserted second"));
         GraphQL.post("{ country(code: \"QY\") { name } }").body("data.country.name", equalTo("Upserted second"));
+        assertTrue(retries() > retriesBefore, "the upsert was not run again");
+    }
+
+    private double retries() {
+        return metrics.counter("diplograph_write_retries").count();
     }
 
     @Test
