@@ -53,8 +53,10 @@ public class DocumentCheck {
             return new Parsed(Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(parserOptions).locale(Locale.ENGLISH).build()), null);
         } catch (ParseCancelledException e) {
+            // graphql-java counts each blank, line break, comma and comment as a token of its own, up to ten times the limit.
             return new Parsed(null, new Problem(ErrorCodes.TOO_MANY_TOKENS, "The document has more than "
-                    + limits.maxTokens() + " tokens (diplograph.graphql.max-tokens)."));
+                    + limits.maxTokens() + " tokens, or more than " + limits.maxTokens() * 10
+                    + " blanks, line breaks, commas and comments (diplograph.graphql.max-tokens)."));
         } catch (InvalidSyntaxException e) {
             return new Parsed(null, new Problem(ErrorCodes.GRAPHQL_PARSE_FAILED, "Syntax error: " + e.getMessage()));
         }

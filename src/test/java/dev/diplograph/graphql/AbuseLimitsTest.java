@@ -98,6 +98,9 @@ class AbuseLimitsTest {
     void tooManyTokensInAnAlmostMegabyteDocument() {
         String query = "{ sectors { " + "slug ".repeat(180_000) + "} }"; // ~900 KB, under the body cap
         assertRefused(postQuery(query), 400, "TOO_MANY_TOKENS");
+        // Padding counts too, with ten times the room: the message names both limits.
+        assertRefused(postQuery("{ __typename" + " ".repeat(60_000) + "}"), 400, "TOO_MANY_TOKENS")
+                .body("errors[0].message", containsString("blanks, line breaks, commas and comments"));
     }
 
     @Test
