@@ -166,6 +166,16 @@ class HttpProtocolTest {
                 .body("errors", nullValue()).body("data.sectors.slug", notNullValue()).header("ETag", notNullValue());
         client().contentType(ContentType.JSON).body("{\"extensions\":" + extensions + "}").when().post("/graphql")
                 .then().statusCode(200).body("data.__typename", equalTo("Query"));
+        // Apollo's GET: a named operation, its variables and the hash, with and then without the query
+        String named = "query Leader($s: String!) { leader(slug: $s) { name } }";
+        String namedExtensions = "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + PersistedQueries.sha256(named)
+                + "\"}}";
+        client().queryParam("operationName", "Leader").queryParam("variables", "{\"s\":\"lee-jae-myung\"}")
+                .queryParam("query", named).queryParam("extensions", namedExtensions).when().get("/graphql").then()
+                .statusCode(200).body("errors", nullValue()).body("data.leader.name", equalTo("Lee Jae Myung"));
+        client().queryParam("operationName", "Leader").queryParam("variables", "{\"s\":\"lee-jae-myung\"}")
+                .queryParam("extensions", namedExtensions).when().get("/graphql").then()
+                .statusCode(200).body("errors", nullValue()).body("data.leader.name", equalTo("Lee Jae Myung"));
         // a hash that is not the hash of its query is refused
         client().contentType(ContentType.JSON)
                 .body(Map.of("query", "{ leaders { totalCount } }", "extensions", Map.of("persistedQuery",
