@@ -224,14 +224,16 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             try {
                 LocalDate.parse(value.toString());
             } catch (DateTimeParseException e) {
-                errors.add(badInput("Argument '" + path + "' must be a calendar date in ISO-8601 form YYYY-MM-DD, got \""
-                        + value + "\".", location));
+                errors.add(badInput("Argument '" + path + "' must be a calendar date in ISO-8601 form YYYY-MM-DD, got "
+                        + brief("\"" + value + "\"") + ".", location));
             }
         }
     }
 
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+    /** How much of a refused value an error message repeats. */
+    private static final int SHOWN_CHARS = 40;
 
     /** An Int is a whole number that fits in 32 bits, written as an integer literal or sent as a JSON number. */
     private static void checkInt(Value<?> written, Object value, String path, SourceLocation location,
@@ -254,8 +256,13 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         }
         if (!valid) {
             errors.add(badInput("Argument '" + path + "' must be an Int, a whole number from " + Integer.MIN_VALUE
-                    + " to " + Integer.MAX_VALUE + "; got " + shown + ".", location));
+                    + " to " + Integer.MAX_VALUE + "; got " + brief(shown) + ".", location));
         }
+    }
+
+    /** A refused value as an error message repeats it: at most {@link #SHOWN_CHARS} characters of it. */
+    private static String brief(String shown) {
+        return shown.length() > SHOWN_CHARS ? shown.substring(0, SHOWN_CHARS) + "…" : shown;
     }
 
     private static BigDecimal toBigDecimal(Number number) {

@@ -92,6 +92,9 @@ class BadInputTest {
             assertBadInput(GraphQL.post("query($f: Int) { leaders(first: $f) { totalCount } }", Map.of("f", first)),
                     "'first' must be an Int");
         }
+        // A refused value is repeated in the message only in part.
+        assertBadInput(GraphQL.post("query($f: Int) { leaders(first: $f) { totalCount } }", Map.of("f", "9".repeat(5000))),
+                "got \"" + "9".repeat(39) + "…");
         // A whole number is an Int whatever its JSON spelling.
         GraphQL.post("query($f: Int) { leaders(first: $f) { edges { cursor } } }", Map.of("f", 1.0))
                 .body("errors", nullValue())
@@ -104,6 +107,8 @@ class BadInputTest {
         assertBadInput(GraphQL.post("{ quotes(filter: {to: \"yesterday\"}) { totalCount } }"), "ISO-8601");
         assertBadInput(GraphQL.post("query($f: QuoteFilter) { quotes(filter: $f) { totalCount } }",
                 Map.of("f", Map.of("from", "2025-13-01"))), "ISO-8601");
+        assertBadInput(GraphQL.post("query($f: QuoteFilter) { quotes(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("from", "2".repeat(5000)))), "got \"" + "2".repeat(39) + "…");
         assertBadInput(GraphQL.post("{ visits(filter: {from: \"2025-12-01\", to: \"2025-01-01\"}) { totalCount } }"),
                 "is after");
     }
