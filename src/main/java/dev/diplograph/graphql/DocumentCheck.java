@@ -90,7 +90,7 @@ public class DocumentCheck {
         boolean badValue = first.getValidationErrorType() == ValidationErrorType.WrongType
                 || first.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument;
         return new Problem(badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED,
-                first.getMessage());
+                PlainMessages.of(first.getMessage()));
     }
 
     /** The first limit the operation exceeds, or null. */

@@ -337,11 +337,11 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         if (error instanceof ValidationError validation) {
             boolean badValue = validation.getValidationErrorType() == ValidationErrorType.WrongType
                     || validation.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument;
-            return List.of(withCode(error, error.getMessage(),
+            return List.of(withCode(error, PlainMessages.of(error.getMessage()),
                     badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED, null));
         }
-        if (error.getErrorType() == ErrorType.ValidationError) {
-            return List.of(withCode(error, error.getMessage(), ErrorCodes.BAD_USER_INPUT, null)); // variable coercion
+        if (error.getErrorType() == ErrorType.ValidationError) { // variable coercion
+            return List.of(withCode(error, PlainMessages.of(error.getMessage()), ErrorCodes.BAD_USER_INPUT, null));
         }
         return List.of(withCode(error, error.getMessage(), ErrorCodes.INTERNAL_SERVER_ERROR, null));
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -99,6 +100,24 @@ class BadInputTest {
         GraphQL.post("query($f: Int) { leaders(first: $f) { edges { cursor } } }", Map.of("f", 1.0))
                 .body("errors", nullValue())
                 .body("data.leaders.edges", hasSize(1));
+    }
+
+    @Test
+    void valuesOfTheWrongTypeAreDescribedWithoutJavaOrEngineClassNames() {
+        // graphql-java described them as 'IntValue{value=5}', 'FloatValue{…}', "but it was a 'ArrayList'", …
+        String names = ".*(\\w+Value\\{|SRGQL|'(String|BigDecimal|ArrayList|LinkedHashMap|HashMap|Boolean|Integer)').*";
+        for (String query : List.of("{ leaders(first: 1.5) { totalCount } }", "{ leader(slug: 5) { name } }",
+                "{ leader(slug: [\"a\"]) { name } }", "{ quotes(filter: {kind: 5}) { totalCount } }",
+                "{ quotes(filter: {text: {a: 1}}) { totalCount } }")) {
+            assertBadInput(GraphQL.post(query), "is not a valid")
+                    .body("errors[0].message", not(matchesPattern(names)));
+        }
+        for (Object value : List.of("yes", 1, List.of(true), Map.of("a", 1))) {
+            assertBadInput(GraphQL.post("query($c: Boolean!) { sectors { slug } leader(slug: \"x\") @include(if: $c) { name } }",
+                    Map.of("c", value)), "but it was ").body("errors[0].message", not(matchesPattern(names)));
+        }
+        assertBadInput(GraphQL.post("query($s: String!) { leader(slug: $s) { name } }", Map.of("s", List.of("a"))),
+                "but it was an array");
     }
 
     @Test
