@@ -157,7 +157,7 @@ public class DatasetService {
      * same checks and the same write path as a file import.
      */
     public ImportReport apply(DatasetDocument doc) {
-        return transactions.write(0, () -> applyNow(doc));
+        return transactions.write(() -> applyNow(doc));
     }
 
     private ImportReport applyNow(DatasetDocument doc) {
@@ -192,7 +192,7 @@ public class DatasetService {
      * @throws BadUserInputException when the visit or the sector does not exist
      */
     public void setArea(String visitKey, AreaRecord area) {
-        transactions.write(0, () -> {
+        transactions.write(() -> {
             setAreaNow(visitKey, area);
             return null;
         });

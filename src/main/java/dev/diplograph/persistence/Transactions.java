@@ -49,23 +49,28 @@ public class Transactions {
     }
 
     /**
-     * Runs {@code work}, which writes records, in a new transaction ({@code timeoutSeconds}, or the
-     * default when 0), and again when it lost a race: two upserts that both found a key missing both
-     * insert it and the unique key refuses the later one, or a record the write refers to is deleted
-     * meanwhile. The next attempt sees the other transaction's outcome, so it updates the row, or
-     * reports the missing reference. Inside a caller's transaction the work joins it and is not
-     * retried: that transaction could not go on after the failure.
+     * Runs {@code work}, which writes records, in a new transaction (the default timeout), and again
+     * when it lost a race: two upserts that both found a key missing both insert it and the unique key
+     * refuses the later one, or a record the write refers to is deleted meanwhile. The next attempt
+     * sees the other transaction's outcome, so it updates the row, or reports the missing reference.
+     * Inside a caller's transaction the work joins it and is not retried: that transaction could not
+     * go on after the failure.
      */
+    public <T> T write(Supplier<T> work) {
+        return write(0, work);
+    }
+
+    /** {@link #write(Supplier)} with a transaction timeout of its own, e.g. for a large import. */
     public <T> T write(int timeoutSeconds, Supplier<T> work) {
         return run(timeoutSeconds, work, deletions == null ? null : deletions.readLock());
     }
 
     /**
-     * Runs {@code work}, which deletes records after checking what uses them, like {@link #write};
+     * Runs {@code work}, which deletes records after checking what uses them, like {@link #write(Supplier)};
      * on H2 alone, so that no write refers to a record while it is checked and deleted.
      */
     public <T> T delete(Supplier<T> work) {
-        return run(0, work, deletions == null ? null : deletions.writeLock());
+        return run(0, work, deletions == null ? null : deletions.writeLock()); // 0: the default timeout
     }
 
     private <T> T run(int timeoutSeconds, Supplier<T> work, Lock lock) {

@@ -80,7 +80,7 @@ class ConcurrentWriteTest {
         CountDownLatch inserted = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         // A write through the service's own write path that refers to the country and stays open.
-        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> transactions.write(0, () -> {
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> transactions.write(() -> {
             try (Connection connection = database.dataSource().getConnection();
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO leader (id, slug, name,"
                             + " country_id) SELECT ?, 'qv-leader', 'Raced Leader', id FROM country WHERE code = 'QV'")) {
