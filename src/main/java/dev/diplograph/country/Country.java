@@ -11,12 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.persistence.Records;
@@ -41,13 +41,13 @@ public class Country {
     public String code;
 
     @NotBlank
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(nullable = false, length = 200)
     @NonNull
     @Description("Common English name, e.g. \"South Korea\".")
     public String name;
 
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(name = "native_name", length = 200)
     @Description("Name in the country's own language and script, e.g. \"대한민국\".")
     public String nativeName;

@@ -2,11 +2,11 @@ package dev.diplograph.country;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.CountryRecord;
 
@@ -22,12 +22,12 @@ public class CountryInput {
     public String code;
 
     @NotNull
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @NonNull
     @Description("Common English name.")
     public String name;
 
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @Description("Name in the country's own language and script.")
     public String nativeName;
 

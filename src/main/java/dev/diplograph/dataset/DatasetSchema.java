@@ -5,13 +5,16 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -19,6 +22,8 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+
+import dev.diplograph.persistence.StorableText;
 
 /**
  * The visits-dataset/1 JSON Schema (2020-12), compiled once with the networknt validator. Documents
@@ -48,9 +53,11 @@ public class DatasetSchema {
 
     private final Schema document;
     private final Map<String, Schema> items = new LinkedHashMap<>();
+    private final Set<String> dateProperties;
 
     public DatasetSchema() {
         String text = read();
+        this.dateProperties = dateProperties(text);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemas(Map.of(ID, text))
                         .schemaRegistryConfig(SchemaRegistryConfig.builder()
@@ -72,9 +79,95 @@ public class DatasetSchema {
         }
     }
 
-    /** Checks one item of a top-level array; pointers are made absolute with {@code at}. */
+    /**
+     * Checks one item of a top-level array against the schema and, when it passes, against what the
+     * databases can store; pointers are made absolute with {@code at}.
+     */
     List<DatasetError> validateItem(String array, String at, JsonNode item) {
-        return convert(items.get(array).validate(item), at);
+        List<DatasetError> errors = convert(items.get(array).validate(item), at);
+        if (errors.isEmpty() && !storable(item, null)) {
+            unstorable(item, null, at, errors);
+        }
+        return errors;
+    }
+
+    /**
+     * Whether every value of {@code node} can be stored as sent: text without U+0000 or lone
+     * surrogates ({@link StorableText}), and no date in year 0000, which the schema's pattern admits
+     * but PostgreSQL's calendar lacks (its driver then fails to read the row back, and every export
+     * with it). Allocates nothing, as it runs on every item of an import.
+     */
+    private boolean storable(JsonNode node, String property) {
+        if (node.isTextual()) {
+            return StorableText.firstUnstorable(node.textValue()) < 0 && !isYearZero(property, node.textValue());
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!storable(element, property)) {
+                    return false;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!storable(field.getValue(), field.getKey())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Lists what {@link #storable} refuses, each at its pointer. */
+    private void unstorable(JsonNode node, String property, String pointer, List<DatasetError> errors) {
+        if (node.isTextual()) {
+            String text = node.textValue();
+            int at = StorableText.firstUnstorable(text);
+            if (at >= 0) {
+                errors.add(new DatasetError(pointer, StorableText.problem(text, at)));
+            } else if (isYearZero(property, text)) {
+                errors.add(new DatasetError(pointer, "must be a date from 0001-01-01 on: there is no year 0000 in the "
+                        + "calendar PostgreSQL stores"));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unstorable(node.get(i), property, pointer + "/" + i, errors);
+            }
+        } else if (node.isObject()) {
+            // the schema admits only its own property names, which need no escaping in a pointer
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                unstorable(field.getValue(), field.getKey(), pointer + "/" + field.getKey(), errors);
+            }
+        }
+    }
+
+    private boolean isYearZero(String property, String text) {
+        return property != null && text.startsWith("0000") && dateProperties.contains(property);
+    }
+
+    /** The names of the properties whose schema is {@code #/$defs/date}, read from the schema itself. */
+    private static Set<String> dateProperties(String schemaText) {
+        Set<String> names = new HashSet<>();
+        try {
+            collectDateProperties(new ObjectMapper().readTree(schemaText), names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (names.isEmpty()) {
+            throw new IllegalStateException(RESOURCE + " has no property of type #/$defs/date");
+        }
+        return Set.copyOf(names);
+    }
+
+    private static void collectDateProperties(JsonNode node, Set<String> names) {
+        JsonNode properties = node.get("properties");
+        if (properties != null && properties.isObject()) {
+            properties.properties().forEach(p -> {
+                if ("#/$defs/date".equals(p.getValue().path("$ref").asText())) {
+                    names.add(p.getKey());
+                }
+            });
+        }
+        node.forEach(child -> collectDateProperties(child, names));
     }
 
     /** Checks the document's top level: arrays are passed in empty, as they are checked item by item. */

@@ -167,6 +167,15 @@ public class DatasetService {
         if (!DatasetDocument.FORMAT.equals(doc.format())) {
             errors.add("/format", "must be \"" + DatasetDocument.FORMAT + "\"");
         }
+        validate(errors, "countries", doc.countries());
+        validate(errors, "sectors", doc.sectors());
+        validate(errors, "leaders", doc.leaders());
+        validate(errors, "sources", doc.sources());
+        validate(errors, "visits", doc.visits());
+        validate(errors, "projects", doc.projects());
+        validate(errors, "statements", doc.statements());
+        validate(errors, "milestones", doc.milestones());
+        errors.throwIfAny();
         try (Connection connection = dataSource.getConnection()) {
             DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors, changeFeed.changes());
             write(writer, "countries", doc.countries(), writer::countries);
@@ -183,6 +192,20 @@ public class DatasetService {
             return new ImportReport(writer.counts(), (System.nanoTime() - start) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure while writing records", e);
+        }
+    }
+
+    /**
+     * Checks records that did not come from a document (GraphQL inputs, ingested statements) against
+     * the same schema as an import, so that whatever is written can be exported and imported again.
+     */
+    private <R> void validate(ImportErrors errors, String array, List<R> records) {
+        if (records == null) {
+            return;
+        }
+        for (int i = 0; i < records.size(); i++) {
+            String pointer = "/" + array + "/" + i;
+            errors.addAll(schema.validateItem(array, pointer, mapper.valueToTree(records.get(i))));
         }
     }
 

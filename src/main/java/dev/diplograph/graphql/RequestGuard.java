@@ -24,6 +24,7 @@ import dev.diplograph.dataset.InvalidDatasetException;
 import dev.diplograph.error.BadUserInputException;
 import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.persistence.DataVersion;
+import dev.diplograph.persistence.StorableText;
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
@@ -181,8 +182,10 @@ public class RequestGuard extends SimplePerformantInstrumentation {
      * Checks an argument value against its type where SmallRye's scalars are more lenient than the
      * GraphQL specification: its {@code Int} takes strings, fractions and numbers beyond 32 bits from
      * variables (they failed later, inside the resolver) and wraps literals beyond 32 bits around; and
-     * {@code Date} takes any string. {@code literal} is the value as written in the document (null when
-     * it came from a variable), {@code value} the value after coercion.
+     * {@code Date} takes any string (dates are also kept to the dataset's four-digit years, 0001 to
+     * 9999: PostgreSQL has no year 0). Text must also be storable by every database ({@link StorableText}).
+     * {@code literal} is the value as written in the document (null when it came from a variable),
+     * {@code value} the value after coercion.
      */
     private static void checkInput(GraphQLInputType type, Value<?> literal, Object value, String path,
             SourceLocation location, List<GraphQLError> errors) {
@@ -219,14 +222,25 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             }
         } else if (unwrapped instanceof GraphQLScalarType scalar && INT_SCALAR.equals(scalar.getName())) {
             checkInt(written, value, path, location, errors);
-        } else if (unwrapped instanceof GraphQLScalarType scalar && DATE_SCALAR.equals(scalar.getName())
-                && value != null && !(value instanceof LocalDate)) {
-            try {
-                LocalDate.parse(value.toString());
-            } catch (DateTimeParseException e) {
-                errors.add(badInput("Argument '" + path + "' must be a calendar date in ISO-8601 form YYYY-MM-DD, got "
-                        + brief("\"" + value + "\"") + ".", location));
+        } else if (unwrapped instanceof GraphQLScalarType scalar && DATE_SCALAR.equals(scalar.getName()) && value != null) {
+            LocalDate date = value instanceof LocalDate given ? given : parseDate(value.toString());
+            if (date == null || date.getYear() < 1 || date.getYear() > 9999) {
+                errors.add(badInput("Argument '" + path + "' must be a calendar date in ISO-8601 form YYYY-MM-DD, "
+                        + "from 0001-01-01 to 9999-12-31, got " + brief("\"" + value + "\"") + ".", location));
             }
+        } else if (value instanceof String text) {
+            int at = StorableText.firstUnstorable(text);
+            if (at >= 0) {
+                errors.add(badInput("Argument '" + path + "' " + StorableText.problem(text, at) + ".", location));
+            }
+        }
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

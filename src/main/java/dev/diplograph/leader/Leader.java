@@ -12,12 +12,12 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -36,7 +36,7 @@ public class Leader {
 
     @NaturalId
     @NotBlank
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
     @Column(nullable = false, length = 80)
     @NonNull
@@ -44,18 +44,18 @@ public class Leader {
     public String slug;
 
     @NotBlank
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(nullable = false, length = 200)
     @NonNull
     @Description("Name as written in English, e.g. \"Lee Jae Myung\".")
     public String name;
 
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(name = "native_name", length = 200)
     @Description("Name in the leader's own language and script, e.g. \"이재명\".")
     public String nativeName;
 
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(length = 200)
     @Description("Office held, e.g. \"President\".")
     public String office;

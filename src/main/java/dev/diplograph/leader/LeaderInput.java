@@ -4,11 +4,11 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.LeaderRecord;
 import dev.diplograph.graph.Slugs;
@@ -19,23 +19,23 @@ import dev.diplograph.graph.Slugs;
 public class LeaderInput {
 
     @NotNull
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @NonNull
     @Description("Stable identifier, e.g. \"lee-jae-myung\".")
     public String slug;
 
     @NotNull
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @NonNull
     @Description("Name as written in English.")
     public String name;
 
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @Description("Name in the leader's own language and script.")
     public String nativeName;
 
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @Description("Office held, e.g. \"President\".")
     public String office;
 

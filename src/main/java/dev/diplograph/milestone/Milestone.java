@@ -16,13 +16,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Slugs;
 import dev.diplograph.persistence.Records;
@@ -40,7 +40,7 @@ public class Milestone {
 
     @NaturalId
     @NotBlank
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "milestone_key", nullable = false, length = 80)
     @Name("key")
@@ -49,7 +49,7 @@ public class Milestone {
     public String key;
 
     @NotBlank
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(nullable = false, length = 200)
     @NonNull
     @Description("What happened, in a few words.")
@@ -69,7 +69,7 @@ public class Milestone {
     @Description("Year it ended, for spans such as a war; null for a single year.")
     public Integer endYear;
 
-    @Size(max = 10000)
+    @CodePointLength(max = 10000)
     @Column(length = 10000)
     @Description("The fact in a few sentences, with the figures the sources give.")
     public String summary;

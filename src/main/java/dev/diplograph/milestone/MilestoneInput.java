@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.MilestoneRecord;
 import dev.diplograph.graph.Slugs;
@@ -22,7 +22,7 @@ import dev.diplograph.graph.Slugs;
 public class MilestoneInput {
 
     @NotNull
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @NonNull
     @Description("Stable identifier.")
@@ -34,7 +34,7 @@ public class MilestoneInput {
     public List<@NonNull String> countries;
 
     @NotNull
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @NonNull
     @Description("What happened, in a few words.")
     public String title;
@@ -51,7 +51,7 @@ public class MilestoneInput {
     @Description("Year it ended, for spans; not before year.")
     public Integer endYear;
 
-    @Size(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = 10000)
     @Description("The fact in a few sentences.")
     public String summary;
 

@@ -18,13 +18,13 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -44,7 +44,7 @@ public class Project {
 
     @NaturalId
     @NotBlank
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "project_key", nullable = false, length = 80)
     @Name("key")
@@ -53,7 +53,7 @@ public class Project {
     public String key;
 
     @NotBlank
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(nullable = false, length = 200)
     @NonNull
     @Description("Name, e.g. \"Altay Main Battle Tank production program\".")
@@ -69,7 +69,7 @@ public class Project {
     @Description("How far the project has come.")
     public CooperationStatus status;
 
-    @Size(max = 10000)
+    @CodePointLength(max = 10000)
     @Column(length = 10000)
     @Description("What the project is, in a few sentences.")
     public String summary;

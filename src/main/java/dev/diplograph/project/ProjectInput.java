@@ -4,11 +4,11 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.ProjectRecord;
 import dev.diplograph.graph.Slugs;
@@ -20,14 +20,14 @@ import dev.diplograph.visit.CooperationStatus;
 public class ProjectInput {
 
     @NotNull
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @NonNull
     @Description("Stable identifier, e.g. \"sinop-nuclear-power-plant\".")
     public String key;
 
     @NotNull
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @NonNull
     @Description("Name of the project.")
     public String name;
@@ -44,7 +44,7 @@ public class ProjectInput {
     @Description("How far the project has come.")
     public CooperationStatus status;
 
-    @Size(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = 10000)
     @Description("What the project is.")
     public String summary;
 

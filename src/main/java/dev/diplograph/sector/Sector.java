@@ -15,12 +15,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -39,7 +39,7 @@ public class Sector {
 
     @NaturalId
     @NotBlank
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
     @Column(nullable = false, length = 80)
     @NonNull
@@ -47,13 +47,13 @@ public class Sector {
     public String slug;
 
     @NotBlank
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(nullable = false, length = 200)
     @NonNull
     @Description("Display name, e.g. \"Defense industry\".")
     public String name;
 
-    @Size(max = 10000)
+    @CodePointLength(max = 10000)
     @Column(length = 10000)
     @Description("What the sector covers.")
     public String description;

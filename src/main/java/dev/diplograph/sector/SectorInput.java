@@ -4,11 +4,11 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.graph.Slugs;
@@ -19,24 +19,24 @@ import dev.diplograph.graph.Slugs;
 public class SectorInput {
 
     @NotNull
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @NonNull
     @Description("Stable identifier: lower-case words joined by hyphens.")
     public String slug;
 
     @NotNull
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @NonNull
     @Description("Display name.")
     public String name;
 
-    @Size(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = 10000)
     @Description("What the sector covers.")
     public String description;
 
     @Description("Lower-case words and phrases that signal this sector in a text (used by article ingestion).")
-    public List<@NonNull @Size(min = 1, max = 200) String> keywords;
+    public List<@NonNull @CodePointLength(min = 1, max = 200) String> keywords;
 
     /** The dataset record this input stands for. */
     public SectorRecord toRecord() {

@@ -11,13 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Slugs;
@@ -36,7 +36,7 @@ public class Source {
 
     @NaturalId
     @NotBlank
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "source_key", nullable = false, length = 80)
     @Name("key")
@@ -45,18 +45,18 @@ public class Source {
     public String key;
 
     @NotBlank
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(nullable = false, length = 200)
     @NonNull
     @Description("Publisher, e.g. \"Anadolu Agency\".")
     public String outlet;
 
-    @Size(max = 10000)
+    @CodePointLength(max = 10000)
     @Column(length = 10000)
     @Description("Headline, when known.")
     public String title;
 
-    @Size(max = 2000)
+    @CodePointLength(max = 2000)
     @Column(length = 2000)
     @Description("Where the piece can be read, when known.")
     public String url;
@@ -65,7 +65,7 @@ public class Source {
     @Description("Publication date.")
     public LocalDate publishedOn;
 
-    @Size(max = 35)
+    @CodePointLength(max = 35)
     @Column(length = 35)
     @Description("BCP 47 language tag of the piece, e.g. \"en\".")
     public String language;

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.graph.Slugs;
@@ -18,22 +18,22 @@ import dev.diplograph.graph.Slugs;
 @Description("A published piece. 'key' is required by upsertSource; ingestArticle derives one from outlet and date when it is absent.")
 public class SourceInput {
 
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @Description("Stable identifier, e.g. \"aa-2025-11-23-lee-interview\".")
     public String key;
 
     @NotNull
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @NonNull
     @Description("Publisher, e.g. \"Anadolu Agency\".")
     public String outlet;
 
-    @Size(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = 10000)
     @Description("Headline.")
     public String title;
 
-    @Size(max = 2000)
+    @CodePointLength(max = 2000)
     @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
     @Description("Where the piece can be read (http or https).")
     public String url;

@@ -15,13 +15,13 @@ import jakarta.persistence.Transient;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Rows;
@@ -42,7 +42,7 @@ public class Statement {
 
     @NaturalId
     @NotBlank
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "statement_key", nullable = false, length = 80)
     @Name("key")
@@ -56,7 +56,7 @@ public class Statement {
     public Long speakerId;
 
     @NotBlank
-    @Size(max = 10000)
+    @CodePointLength(max = 10000)
     @Column(name = "quote_text", nullable = false, length = 10000)
     @NonNull
     @Description("The words: verbatim for DIRECT quotes (without the quotation marks), reported speech for PARAPHRASE.")
@@ -73,7 +73,7 @@ public class Statement {
     @Description("Day the words were said, when the source tells; otherwise null (see source.publishedOn).")
     public LocalDate saidOn;
 
-    @Size(max = 35)
+    @CodePointLength(max = 35)
     @Column(length = 35)
     @Description("BCP 47 language tag of the text as stored, e.g. \"en\".")
     public String language;

@@ -5,11 +5,11 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.graph.Slugs;
@@ -19,7 +19,7 @@ import dev.diplograph.graph.Slugs;
 @Description("A statement to create or replace. Without a key, one is derived from speaker, source and text, so sending the same statement twice does not duplicate it.")
 public class StatementInput {
 
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @Description("Stable identifier; derived when absent.")
     public String key;
@@ -31,7 +31,7 @@ public class StatementInput {
     public String speaker;
 
     @NotNull
-    @Size(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = 10000)
     @NonNull
     @Description("The words: verbatim for DIRECT, reported speech for PARAPHRASE.")
     public String text;

@@ -2,11 +2,11 @@ package dev.diplograph.visit;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.AreaRecord;
 import dev.diplograph.graph.Slugs;
@@ -17,7 +17,7 @@ import dev.diplograph.graph.Slugs;
 public class CooperationAreaInput {
 
     @NotNull
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @NonNull
     @Description("Slug of an existing sector.")
@@ -26,7 +26,7 @@ public class CooperationAreaInput {
     @Description("How far cooperation in this sector has come.")
     public CooperationStatus status;
 
-    @Size(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = 10000)
     @Description("What was said or agreed about this sector on this visit.")
     public String summary;
 

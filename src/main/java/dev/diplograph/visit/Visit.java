@@ -15,13 +15,13 @@ import jakarta.persistence.Transient;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.hibernate.annotations.NaturalId;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.graph.Batches;
 import dev.diplograph.graph.Rows;
@@ -45,7 +45,7 @@ public class Visit {
 
     @NaturalId
     @NotBlank
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN)
     @Column(name = "visit_key", nullable = false, length = 80)
     @Name("key")
@@ -78,12 +78,12 @@ public class Visit {
     @Description("Protocol level of the visit, when the sources say.")
     public VisitKind kind;
 
-    @Size(max = 200)
+    @CodePointLength(max = 200)
     @Column(length = 200)
     @Description("Short title, e.g. \"Inaugural visit to Türkiye\".")
     public String title;
 
-    @Size(max = 10000)
+    @CodePointLength(max = 10000)
     @Column(length = 10000)
     @Description("What the visit is about, in a few sentences.")
     public String summary;

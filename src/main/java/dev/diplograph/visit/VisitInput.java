@@ -6,11 +6,11 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.graph.Slugs;
@@ -21,7 +21,7 @@ import dev.diplograph.graph.Slugs;
 public class VisitInput {
 
     @NotNull
-    @Size(max = 80)
+    @CodePointLength(max = 80)
     @Pattern(regexp = Slugs.PATTERN, message = Slugs.MESSAGE)
     @NonNull
     @Description("Stable identifier, e.g. \"lee-jae-myung-tr-2025-11\".")
@@ -50,16 +50,16 @@ public class VisitInput {
     @Description("Protocol level of the visit.")
     public VisitKind kind;
 
-    @Size(min = 1, max = 200)
+    @CodePointLength(min = 1, max = 200)
     @Description("Short title.")
     public String title;
 
-    @Size(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = 10000)
     @Description("What the visit is about.")
     public String summary;
 
     @Description("Cities the visit took in, in order.")
-    public List<@NonNull @Size(min = 1, max = 200) String> cities;
+    public List<@NonNull @CodePointLength(min = 1, max = 200) String> cities;
 
     @Description("Keys of the sources reporting on the visit; each must exist.")
     public List<@NonNull String> sources;

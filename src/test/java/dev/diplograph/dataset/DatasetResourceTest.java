@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,104 @@ class DatasetResourceTest {
                 .body("code", equalTo("MALFORMED_BODY"))
                 .body("message", containsString("UTF-8"));
         GraphQL.post("{ country(code: \"QU\") { name } }").body("data.country", nullValue());
+    }
+
+    @Test
+    void textNoDatabaseStoresIsRefusedWithItsPointerAndNothingIsWritten() {
+        // PostgreSQL answered U+0000 with a 500 and stored a lone surrogate as '?'; H2 kept both.
+        post("""
+                {"format": "visits-dataset/1",
+                 "countries": [{"code": "QN", "name": "Nul\\u0000land"}, {"code": "QO", "name": "Fine"}],
+                 "sectors": [{"slug": "nul-sector", "name": "S", "keywords": ["ok", "half \\ud83c"]}],
+                 "statements": [{"speaker": "x", "kind": "DIRECT", "text": "\\udf0d and more", "source": "s"}]}""")
+                .statusCode(422)
+                .body("code", equalTo("INVALID_DATASET"))
+                .body("errors.pointer", hasItems("/countries/0/name", "/sectors/0/keywords/1", "/statements/0/text"))
+                .body("errors.message", hasItems(
+                        "must not contain the character U+0000 (NUL), which PostgreSQL cannot store (at character 4)",
+                        "must not contain an unpaired surrogate \\uD83C, which is not a Unicode character (at character 6)",
+                        "must not contain an unpaired surrogate \\uDF0D, which is not a Unicode character (at character 1)"));
+        GraphQL.post("{ country(code: \"QO\") { name } }").body("data.country", nullValue());
+
+        // the same surrogate written as raw bytes (CESU-8) instead of an escape is not UTF-8 at all
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes("{\"format\": \"visits-dataset/1\", \"countries\": [{\"code\": \"QP\", \"name\": \"Raw".getBytes(
+                StandardCharsets.UTF_8));
+        body.writeBytes(new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0xBC });
+        body.writeBytes("\"}]}".getBytes(StandardCharsets.UTF_8));
+        post(GraphQL.EDITOR_TOKEN, "application/json", body.toByteArray())
+                .statusCode(400)
+                .body("code", equalTo("MALFORMED_BODY"))
+                .body("message", containsString("UTF-8"));
+        GraphQL.post("{ country(code: \"QP\") { name } }").body("data.country", nullValue());
+    }
+
+    @Test
+    void aDateInYearZeroIsRefusedWithItsPointer() {
+        // The schema's date pattern admits 0000; PostgreSQL stored it as 1 BC, and its driver then failed
+        // to read the row back, which broke every query and every export that touched it.
+        post("""
+                {"format": "visits-dataset/1",
+                 "sources": [{"key": "y0-source", "outlet": "Wire", "publishedOn": "0000-02-29"},
+                             {"key": "y1-source", "outlet": "Wire", "publishedOn": "0001-01-01"}],
+                 "visits": [{"key": "y0-visit", "leader": "lee-jae-myung", "hostCountry": "TR", "startDate": "0000-01-01"}]}""")
+                .statusCode(422)
+                .body("errors.pointer", hasItems("/sources/0/publishedOn", "/visits/0/startDate"))
+                .body("errors.message", hasItems(containsString("from 0001-01-01 on")));
+        GraphQL.post("{ source(key: \"y1-source\") { key } }").body("data.source", nullValue());
+    }
+
+    @Test
+    void textAtItsMaximumInCharactersOutsideTheBmpIsStoredWhole() {
+        // Two UTF-16 units each: H2 counted those, so 150 emoji overflowed a 200-character column (a 500).
+        String name = "\uD83C\uDF0F".repeat(199) + "!";
+        String text = "\uD835\uDD18".repeat(10_000);
+        String doc = """
+                {"format": "visits-dataset/1",
+                 "countries": [{"code": "QB", "name": "%1$s", "nativeName": "%1$s"}],
+                 "sectors": [{"slug": "bmp-sector", "name": "%1$s", "description": "%2$s", "keywords": ["%1$s"]}],
+                 "leaders": [{"slug": "bmp-leader", "name": "%1$s", "nativeName": "%1$s", "office": "%1$s", "country": "QB"}],
+                 "sources": [{"key": "bmp-source", "outlet": "%1$s", "title": "%2$s"}],
+                 "visits": [{"key": "bmp-visit", "leader": "bmp-leader", "hostCountry": "QB", "startDate": "2031-03-01",
+                             "title": "%1$s", "summary": "%2$s", "cities": ["%1$s"],
+                             "sectors": [{"sector": "bmp-sector", "summary": "%2$s"}]}],
+                 "projects": [{"key": "bmp-project", "name": "%1$s", "sector": "bmp-sector", "summary": "%2$s"}],
+                 "statements": [{"key": "bmp-quote", "speaker": "bmp-leader", "kind": "DIRECT", "text": "%2$s",
+                                 "source": "bmp-source", "visit": "bmp-visit"}],
+                 "milestones": [{"key": "bmp-milestone", "countries": ["QB"], "title": "%1$s", "year": 2031, "summary": "%2$s"}]}
+                """.formatted(name, text);
+        post(doc).statusCode(200).body("records.statements.created", equalTo(1));
+        GraphQL.post("""
+                { country(code: "QB") { name nativeName }
+                  sector(slug: "bmp-sector") { name description keywords }
+                  leader(slug: "bmp-leader") { name nativeName office
+                    visits { title summary cities sectors { summary } } }
+                  source(key: "bmp-source") { outlet title }
+                  project(key: "bmp-project") { name summary }
+                  milestone(key: "bmp-milestone") { title summary }
+                  quotes(filter: {speaker: "bmp-leader"}) { edges { node { text } } } }""")
+                .body("errors", nullValue())
+                .body("data.country.name", equalTo(name)).body("data.country.nativeName", equalTo(name))
+                .body("data.sector.name", equalTo(name)).body("data.sector.description", equalTo(text))
+                .body("data.sector.keywords[0]", equalTo(name))
+                .body("data.leader.name", equalTo(name)).body("data.leader.office", equalTo(name))
+                .body("data.leader.visits[0].title", equalTo(name)).body("data.leader.visits[0].summary", equalTo(text))
+                .body("data.leader.visits[0].cities[0]", equalTo(name))
+                .body("data.leader.visits[0].sectors[0].summary", equalTo(text))
+                .body("data.source.outlet", equalTo(name)).body("data.source.title", equalTo(text))
+                .body("data.project.name", equalTo(name)).body("data.project.summary", equalTo(text))
+                .body("data.milestone.title", equalTo(name)).body("data.milestone.summary", equalTo(text))
+                .body("data.quotes.edges[0].node.text", equalTo(text));
+
+        // the mutations count characters as the schema does: 200 pass, 201 do not
+        GraphQL.asEditor("mutation($n: String!) { upsertCountry(input: {code: \"QB\", name: $n}) { name } }",
+                Map.of("n", "\uD83C\uDF0F".repeat(200)))
+                .body("errors", nullValue());
+        GraphQL.asEditor("mutation($n: String!) { upsertCountry(input: {code: \"QB\", name: $n}) { name } }",
+                Map.of("n", "\uD83C\uDF0F".repeat(201)))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.field", equalTo("input.name"));
+        post(doc.replace(name, name + "x")).statusCode(422).body("errors.pointer", hasItems("/countries/0/name"));
     }
 
     @Test

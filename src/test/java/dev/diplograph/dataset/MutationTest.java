@@ -169,6 +169,63 @@ class MutationTest {
     }
 
     @Test
+    void textNoDatabaseStoresAsSentIsRefusedAndNothingIsWritten() {
+        // PostgreSQL refused U+0000 with an internal error and stored a lone surrogate as '?'; H2 kept both.
+        String upsert = "mutation($n: String!) { upsertSector(input: {slug: \"mtu-sector\", name: $n}) { slug } }";
+        GraphQL.asEditor(upsert, Map.of("n", "Energy\u0000 and grids"))
+                .body("data", nullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", equalTo("Argument 'input.name' must not contain the character U+0000 (NUL), "
+                        + "which PostgreSQL cannot store (at character 7)."));
+        GraphQL.asEditor("mutation { upsertSector(input: {slug: \"mtu-sector\", name: \"x\", keywords: [\"ok\", \"a\\u0000\"]}) { slug } }")
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("'input.keywords[1]' must not contain the character U+0000"));
+        for (String escaped : List.of("\\ud800", "a\\udc00", "\\udbff\\udbff\\udfff")) {
+            GraphQL.asEditorRaw("{\"query\": \"" + upsert.replace("\"", "\\\"") + "\", \"variables\": {\"n\": \"" + escaped + "\"}}")
+                    .body("data", nullValue())
+                    .body("errors", hasSize(1))
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].message", containsString("must not contain an unpaired surrogate"));
+        }
+        GraphQL.post("{ sector(slug: \"mtu-sector\") { name } }").body("errors", nullValue()).body("data.sector", nullValue());
+        // a surrogate pair is one character, and is stored
+        GraphQL.asEditorRaw("{\"query\": \"" + upsert.replace("\"", "\\\"") + "\", \"variables\": {\"n\": \"Pair \\ud83c\\udf0d\"}}")
+                .body("errors", nullValue());
+        GraphQL.post("{ sector(slug: \"mtu-sector\") { name } }").body("data.sector.name", equalTo("Pair \uD83C\uDF0D"));
+        GraphQL.asEditor("mutation { deleteSector(slug: \"mtu-sector\") { deleted } }").body("errors", nullValue());
+    }
+
+    @Test
+    void whatAMutationWritesCanBeExportedAndImportedAgain() {
+        // The input's own check took any http(s) URL without blanks; the dataset schema wants an RFC 3986
+        // URI (ASCII), so such a source was stored, and every export after it failed to import.
+        GraphQL.asEditor("mutation { upsertSource(input: {key: \"mtx-source\", outlet: \"Wire\", url: \"https://例え.jp/記事\"}) { key } }")
+                .body("data", nullValue())
+                .body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].extensions.field", equalTo("input.url"))
+                .body("errors[0].message", containsString("RFC 3986"));
+        GraphQL.post("{ source(key: \"mtx-source\") { key } }").body("errors", nullValue()).body("data.source", nullValue());
+        // year 0000 and years past 9999 are valid ISO dates but not dataset dates
+        for (String date : List.of("0000-01-01", "+12025-01-01")) {
+            GraphQL.asEditor("mutation($d: Date) { upsertSource(input: {key: \"mtx-source\", outlet: \"Wire\", publishedOn: $d}) { key } }",
+                    Map.of("d", date))
+                    .body("data", nullValue())
+                    .body("errors", hasSize(1))
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].message", containsString("'input.publishedOn' must be a calendar date"))
+                    .body("errors[0].message", containsString("from 0001-01-01 to 9999-12-31"));
+        }
+        GraphQL.post("{ source(key: \"mtx-source\") { key } }").body("errors", nullValue()).body("data.source", nullValue());
+        GraphQL.asEditor("mutation { upsertSource(input: {key: \"mtx-source\", outlet: \"Wire\", "
+                + "url: \"https://xn--r8jz45g.jp/%E8%A8%98%E4%BA%8B\"}) { url } }")
+                .body("errors", nullValue())
+                .body("data.upsertSource.url", equalTo("https://xn--r8jz45g.jp/%E8%A8%98%E4%BA%8B"));
+    }
+
+    @Test
     void deletingARecordInUseIsAConflictUnlessCascaded() {
         base("mtd", "QD", "QE");
         GraphQL.asEditor("""

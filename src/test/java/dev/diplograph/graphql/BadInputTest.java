@@ -124,6 +124,7 @@ class BadInputTest {
     void badDates() {
         assertBadInput(GraphQL.post("{ visits(filter: {from: \"2025-02-30\"}) { totalCount } }"), "ISO-8601");
         assertBadInput(GraphQL.post("{ quotes(filter: {to: \"yesterday\"}) { totalCount } }"), "ISO-8601");
+        assertBadInput(GraphQL.post("{ quotes(filter: {from: \"0000-01-01\"}) { totalCount } }"), "from 0001-01-01 to 9999-12-31");
         assertBadInput(GraphQL.post("query($f: QuoteFilter) { quotes(filter: $f) { totalCount } }",
                 Map.of("f", Map.of("from", "2025-13-01"))), "ISO-8601");
         assertBadInput(GraphQL.post("query($f: QuoteFilter) { quotes(filter: $f) { totalCount } }",
@@ -144,6 +145,16 @@ class BadInputTest {
         assertBadInput(GraphQL.post("{ quotes(filter: {text: \"   \"}) { totalCount } }"), "1 to 200");
         assertBadInput(GraphQL.post("query($t: String) { quotes(filter: {text: $t}) { totalCount } }",
                 Map.of("t", "x".repeat(201))), "1 to 200");
+    }
+
+    @Test
+    void textNoDatabaseStores() {
+        // On PostgreSQL these reached the database and came back as INTERNAL_SERVER_ERROR.
+        assertBadInput(GraphQL.post("{ sector(slug: \"energy\\u0000\") { name } }"),
+                "Argument 'slug' must not contain the character U+0000 (NUL)");
+        assertBadInput(GraphQL.post("query($f: QuoteFilter) { quotes(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("text", "nuclear\u0000power"))),
+                "Argument 'filter.text' must not contain the character U+0000 (NUL), which PostgreSQL cannot store (at character 8)");
     }
 
     @Test

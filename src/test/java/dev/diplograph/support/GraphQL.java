@@ -49,6 +49,16 @@ public final class GraphQL {
         return asEditor(query, Map.of());
     }
 
+    /**
+     * Posts a request body written by hand, with the editor token, and expects HTTP 200: for JSON a
+     * serializer would not write, such as a lone surrogate's escape.
+     */
+    public static ValidatableResponse asEditorRaw(String json) {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(json)
+                .header("Authorization", "Bearer " + EDITOR_TOKEN)
+                .when().post("/graphql").then().statusCode(200);
+    }
+
     /** Posts {@code query} with any bearer token; the caller checks the status. */
     public static ValidatableResponse withToken(String token, String query) {
         return send(token, query, Map.of()).then();
