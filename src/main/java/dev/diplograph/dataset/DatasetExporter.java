@@ -58,13 +58,18 @@ public class DatasetExporter {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
-            try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            try {
+                // Closed only on success: closing also ends every open array and object, which after
+                // a failure would turn a truncated export into a well-formed document.
+                JsonGenerator json = mapper.getFactory().createGenerator(out)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
                 json.useDefaultPrettyPrinter();
                 json.writeStartObject();
                 json.writeStringField("format", DatasetDocument.FORMAT);
                 new Snapshot(connection, json).write();
                 json.writeEndObject();
                 json.writeRaw('\n');
+                json.close();
             } finally {
                 connection.commit();
                 connection.setReadOnly(false);

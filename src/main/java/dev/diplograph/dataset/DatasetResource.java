@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.security.Roles;
+import io.vertx.core.http.HttpServerResponse;
 
 /** REST entry point for whole datasets: bulk import (editors only) and export, for large files and curl. */
 @Path("/api/datasets")
@@ -53,11 +55,25 @@ public class DatasetResource {
         }
     }
 
-    /** Exports everything as one visits-dataset/1 document. */
+    /**
+     * Exports everything as one visits-dataset/1 document. The document is streamed, so a failure can
+     * come after the status line went out; the connection is then reset, and the client sees an
+     * incomplete transfer rather than a short document that looks whole.
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response exportDataset() {
-        StreamingOutput body = exporter::export;
+    public Response exportDataset(@Context HttpServerResponse http) {
+        StreamingOutput body = out -> {
+            try {
+                exporter.export(out);
+            } catch (IOException | RuntimeException e) {
+                if (http.headWritten()) {
+                    LOG.warn("Export failed after it had started to send; the connection is reset (cause logged below)");
+                    http.reset();
+                }
+                throw e;
+            }
+        };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\"").build();
     }
 
