@@ -23,6 +23,11 @@ public final class ArticleExtractor {
     static final int MIN_QUOTE_WORDS = 5;
     /** Paraphrases shorter than this many words say too little to keep. */
     static final int MIN_PARAPHRASE_WORDS = 6;
+    /**
+     * The longest text a statement holds, in characters (the dataset schema's limit). A quotation
+     * longer than that is an unclosed quotation mark running on through the article, not a quote.
+     */
+    static final int MAX_STATEMENT_CHARS = 10_000;
 
     private static final String VERBS = "said|says|say|added|adds|adding|noted|notes|noting|stressed|stresses|stressing"
             + "|told|tells|explained|explains|explaining|emphasized|emphasised|emphasizing|underlined|underlining"
@@ -119,6 +124,7 @@ public final class ArticleExtractor {
                 lastQuoteSpeaker = null;
             }
         }
+        proposals.removeIf(p -> p.text().codePointCount(0, p.text().length()) > MAX_STATEMENT_CHARS);
         proposals.sort(Comparator.comparingInt(Proposal::start));
         return proposals;
     }
