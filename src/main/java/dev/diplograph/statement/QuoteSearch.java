@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,9 +14,9 @@ import dev.diplograph.pagination.Where;
 import dev.diplograph.persistence.Database;
 
 /**
- * Word search over quote texts, index-backed on each database: PostgreSQL's full-text search (a GIN
- * index over {@code to_tsvector('simple', quote_text)}) and, in H2, the {@code statement_term} table
- * that the dataset writer fills with each statement's words.
+ * Word search over quote texts, index-backed on each database, whatever the accents: PostgreSQL's
+ * full-text search (a GIN index over {@code to_tsvector('simple', diplograph_fold(quote_text))}) and,
+ * in H2, the {@code statement_term} table of each statement's folded words ({@link Folding}).
  */
 public final class QuoteSearch {
 
@@ -29,9 +28,9 @@ public final class QuoteSearch {
 
     /**
      * PostgreSQL's criterion on the generated column {@code quote_search} (to_tsvector('simple',
-     * quote_text)), which the GIN index statement_quote_search_idx covers.
+     * diplograph_fold(quote_text))), which the GIN index statement_quote_search_idx covers.
      */
-    static final String POSTGRESQL_CRITERION = "s.quote_search @@ plainto_tsquery('simple', :text)";
+    static final String POSTGRESQL_CRITERION = "s.quote_search @@ plainto_tsquery('simple', diplograph_fold(:text))";
 
     /**
      * H2's criterion for {@code n} terms {@code :term0} … (rarest first): statements indexed under
@@ -84,12 +83,12 @@ public final class QuoteSearch {
     private QuoteSearch() {
     }
 
-    /** The distinct lower-cased words of {@code text}, in order of first appearance. */
+    /** The distinct words of {@code text}, folded ({@link Folding}), in order of first appearance. */
     public static List<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(text);
+        Matcher m = WORD.matcher(Folding.fold(text));
         while (m.find()) {
-            String word = m.group().toLowerCase(Locale.ROOT);
+            String word = m.group();
             terms.add(word.length() > MAX_TERM ? word.substring(0, MAX_TERM) : word);
         }
         return new ArrayList<>(terms);
@@ -131,7 +130,8 @@ public final class QuoteSearch {
     static String wordsPattern(List<String> terms) {
         StringBuilder pattern = new StringBuilder("(?isu)^");
         for (String term : terms) {
-            pattern.append("(?=.*(?<!").append(EDGE).append(')').append(Pattern.quote(term));
+            pattern.append("(?=.*(?<!").append(EDGE).append(')');
+            term.codePoints().forEach(c -> pattern.append(Folding.codePointPattern(c)));
             if (term.length() < MAX_TERM) {
                 pattern.append("(?!").append(EDGE).append(')');
             }

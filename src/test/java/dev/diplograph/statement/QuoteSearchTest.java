@@ -7,23 +7,33 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** The two ways H2 answers a text search agree: the term index and the pattern for pending statements. */
+/**
+ * Words are folded (case and accents), and the two ways H2 answers a text search agree: the term index
+ * and the pattern for pending statements.
+ */
 class QuoteSearchTest {
 
     static final List<String> TEXTS = List.of(
             "Talks are underway on Türkiye's Sinop Nuclear Power Plant, and Seoul hopes to contribute.",
             "K-ETA: 100% streamlined; 대한민국 and TÜRKIYE are 'brothers' since 1950.",
             "Nuclear-power\nplants, power of the people; İstanbul ÉTÉ été.",
-            "x".repeat(70) + " tail");
+            "x".repeat(70) + " tail",
+            "Kırıkkale and Tu\u0308rkiye, typed with a separate accent; Łódź, Ørsted, Việt Nam, Đà Nẵng.");
 
     static final List<String> QUERIES = List.of("sinop", "SINOP nuclear", "nuclear sino", "power plant",
             "türkiye", "Türkiye's", "k eta", "100", "1950 brothers", "대한민국", "people power", "été",
-            "ÉTÉ plants", "tail " + "x".repeat(70), "x".repeat(64), "x".repeat(63), "are", "ar", "streamlined 100%");
+            "ÉTÉ plants", "tail " + "x".repeat(70), "x".repeat(64), "x".repeat(63), "are", "ar", "streamlined 100%",
+            "turkiye", "TURKIYE", "türkiyé", "istanbul", "ISTANBUL", "İstanbul", "ete", "kirikkale", "lodz", "orsted",
+            "viet nam", "da nang", "turk", "sinop turkiye");
 
     @Test
     void termsAreDistinctLowerCaseWords() {
-        assertEquals(List.of("k", "eta", "100", "streamlined", "대한민국", "and", "türkiye", "are", "brothers", "since",
+        assertEquals(List.of("k", "eta", "100", "streamlined", "대한민국", "and", "turkiye", "are", "brothers", "since",
                 "1950"), QuoteSearch.terms(TEXTS.get(1)));
+        assertEquals(List.of("nuclear", "power", "plants", "of", "the", "people", "istanbul", "ete"),
+                QuoteSearch.terms(TEXTS.get(2)));
+        assertEquals(List.of("kirikkale", "and", "turkiye", "typed", "with", "a", "separate", "accent", "lodz", "orsted",
+                "viet", "nam", "da", "nang"), QuoteSearch.terms(TEXTS.get(4)));
         assertEquals(List.of("x".repeat(QuoteSearch.MAX_TERM), "tail"), QuoteSearch.terms(TEXTS.get(3)));
     }
 

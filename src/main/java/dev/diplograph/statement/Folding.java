@@ -1,0 +1,104 @@
+package dev.diplograph.statement;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Folds text for search so that a word matches however its accents are written: "Turkiye" finds
+ * "Türkiye", "istanbul" finds "İstanbul", "athina" finds "Athína". Accents are the combining marks
+ * U+0300 to U+036F of a letter's canonical decomposition, plus a few letters read as a plain one
+ * ({@link #plainFrom()}). H2's term index folds here; PostgreSQL through the SQL function
+ * {@code diplograph_fold} (migration {@code postgresql/V8}), which does the same with
+ * {@code normalize} and {@code regexp_replace}; {@code FoldingTest} checks the two agree.
+ */
+public final class Folding {
+
+    private static final Pattern ACCENTS = Pattern.compile("[\\u0300-\\u036F]+");
+
+    /** Letters without a decomposable accent that are still read as a plain letter. */
+    private static final Map<Character, Character> PLAIN = new LinkedHashMap<>();
+
+    static {
+        String from = "ıøØđĐłŁħĦ";
+        String to = "iooddllhh";
+        for (int i = 0; i < from.length(); i++) {
+            PLAIN.put(from.charAt(i), to.charAt(i));
+        }
+    }
+
+    /** Blocks whose accented letters a pending statement's pattern must know: Latin, Greek, Cyrillic. */
+    private static final int[][] BLOCKS = { { 0x00C0, 0x024F }, { 0x0370, 0x04FF }, { 0x1E00, 0x1FFF } };
+
+    /** Each folded letter with the letters of {@link #BLOCKS} that fold to it, for the pending pattern. */
+    private static final Map<Character, String> VARIANTS = new HashMap<>();
+
+    static {
+        for (int[] block : BLOCKS) {
+            for (char c = (char) block[0]; c <= block[1]; c++) {
+                if (Character.isLetter(c)) {
+                    String folded = fold(String.valueOf(c));
+                    if (folded.length() == 1 && folded.charAt(0) != c) {
+                        VARIANTS.merge(folded.charAt(0), String.valueOf(c), String::concat);
+                    }
+                }
+            }
+        }
+    }
+
+    private Folding() {
+    }
+
+    /** {@code text} in lower case, without accents; letters of any script are otherwise kept. */
+    public static String fold(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean ascii = true;
+        for (int i = 0; i < lower.length() && ascii; i++) {
+            ascii = lower.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return lower;
+        }
+        String stripped = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder plain = new StringBuilder(stripped.length());
+        for (int i = 0; i < stripped.length(); i++) {
+            plain.append(PLAIN.getOrDefault(stripped.charAt(i), stripped.charAt(i)));
+        }
+        return Normalizer.normalize(plain, Normalizer.Form.NFC);
+    }
+
+    /**
+     * A regular expression for one code point of a folded term that matches the unfolded text: the
+     * letter or any accented letter folding to it, then any accents typed separately.
+     */
+    static String codePointPattern(int codePoint) {
+        String variants = codePoint <= Character.MAX_VALUE ? VARIANTS.get((char) codePoint) : null;
+        String letter = variants == null ? Pattern.quote(Character.toString(codePoint))
+                : "[" + Character.toString(codePoint) + variants + "]";
+        return letter + "[\\x{300}-\\x{36F}]*";
+    }
+
+    /** The letters read as a plain letter, in the order of {@link #plainTo()} (PostgreSQL's {@code translate}). */
+    public static String plainFrom() {
+        StringBuilder from = new StringBuilder();
+        PLAIN.keySet().forEach(from::append);
+        return from.toString();
+    }
+
+    /** What each letter of {@link #plainFrom()} is read as. */
+    public static String plainTo() {
+        StringBuilder to = new StringBuilder();
+        PLAIN.values().forEach(to::append);
+        return to.toString();
+    }
+
+    /** Every accented letter the pending pattern knows, for checking PostgreSQL against {@link #fold}. */
+    public static String accentedLetters() {
+        StringBuilder letters = new StringBuilder();
+        VARIANTS.values().forEach(letters::append);
+        return letters.toString();
+    }
+}
