@@ -106,15 +106,19 @@ class IngestArticleTest {
         // Quotation marks around more than a statement holds (10,000 characters) are a misplaced or missing
         // mark, not a quote; such a proposal failed the whole ingestion (an internal error on H2 before
         // the schema check, then a refusal that blamed the article).
+        GraphQL.asEditor("""
+                mutation { c: upsertCountry(input: {code: "XL", name: "Longland"}) { code }
+                  cy: upsertLeader(input: {slug: "cy-long", name: "Cy Long", office: "President", country: "XL"}) { slug } }""")
+                .body("errors", nullValue());
         String runOn = "the two countries will grow together in every field of work and ".repeat(160);
-        String text = "ANKARA (AA) - \"We are building a lasting partnership for the region,\" Lee said on Monday.\n\n"
-                + "Erdogan replied that \"" + runOn + "beyond,\" Lee said.\n";
+        String text = "LONGTOWN (AA) - \"We are building a lasting partnership for the region,\" Long said on Monday.\n\n"
+                + "He replied that \"" + runOn + "beyond,\" Long said.\n";
         GraphQL.asEditor(INGEST, input(text, "runon-wire", null, false))
                 .body("errors", nullValue())
                 .body("data.ingestArticle.created", equalTo(1))
                 .body("data.ingestArticle.statements", hasSize(1))
                 .body("data.ingestArticle.statements[0].text", equalTo("We are building a lasting partnership for the region"))
-                .body("data.ingestArticle.statements[0].speaker.slug", equalTo("lee-jae-myung"));
+                .body("data.ingestArticle.statements[0].speaker.slug", equalTo("cy-long"));
     }
 
     @Test
