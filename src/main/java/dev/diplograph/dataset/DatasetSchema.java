@@ -95,7 +95,7 @@ public class DatasetSchema {
      * Whether every value of {@code node} can be stored as sent: text without U+0000 or lone
      * surrogates ({@link StorableText}), and no date in year 0000, which the schema's pattern admits
      * but PostgreSQL's calendar lacks (its driver then fails to read the row back, and every export
-     * with it). Allocates nothing, as it runs on every item of an import.
+     * with it). Builds no pointers or messages, as it runs on every item of an import.
      */
     private boolean storable(JsonNode node, String property) {
         if (node.isTextual()) {
