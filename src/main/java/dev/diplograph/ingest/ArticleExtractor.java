@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.diplograph.statement.Statement;
+
 /**
  * Proposes statements from the plain text of a news article, the way a careful editor reads one:
  * direct quotes are the verbatim spans between quotation marks (straight or curly, joined when a
@@ -23,11 +25,6 @@ public final class ArticleExtractor {
     static final int MIN_QUOTE_WORDS = 5;
     /** Paraphrases shorter than this many words say too little to keep. */
     static final int MIN_PARAPHRASE_WORDS = 6;
-    /**
-     * The longest text a statement holds, in characters (the dataset schema's limit). A quotation
-     * longer than that is an unclosed quotation mark running on through the article, not a quote.
-     */
-    static final int MAX_STATEMENT_CHARS = 10_000;
 
     private static final String VERBS = "said|says|say|added|adds|adding|noted|notes|noting|stressed|stresses|stressing"
             + "|told|tells|explained|explains|explaining|emphasized|emphasised|emphasizing|underlined|underlining"
@@ -124,7 +121,8 @@ public final class ArticleExtractor {
                 lastQuoteSpeaker = null;
             }
         }
-        proposals.removeIf(p -> p.text().codePointCount(0, p.text().length()) > MAX_STATEMENT_CHARS);
+        // Quotation marks around more than a statement holds are a misplaced or missing mark, not a quote.
+        proposals.removeIf(p -> p.text().codePointCount(0, p.text().length()) > Statement.MAX_TEXT);
         proposals.sort(Comparator.comparingInt(Proposal::start));
         return proposals;
     }

@@ -2,7 +2,6 @@ package dev.diplograph.statement;
 
 import java.text.Normalizer;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,16 +18,9 @@ public final class Folding {
 
     private static final Pattern ACCENTS = Pattern.compile("[\\u0300-\\u036F]+");
 
-    /** Letters without a decomposable accent that are still read as a plain letter. */
-    private static final Map<Character, Character> PLAIN = new LinkedHashMap<>();
-
-    static {
-        String from = "ıøØđĐłŁħĦ";
-        String to = "iooddllhh";
-        for (int i = 0; i < from.length(); i++) {
-            PLAIN.put(from.charAt(i), to.charAt(i));
-        }
-    }
+    /** Letters without a decomposable accent that are still read as a plain letter, and what they read as. */
+    private static final String PLAIN_FROM = "ıøØđĐłŁħĦ";
+    private static final String PLAIN_TO = "iooddllhh";
 
     /** Blocks whose accented letters a pending statement's pattern must know: Latin, Greek, Cyrillic. */
     private static final int[][] BLOCKS = { { 0x00C0, 0x024F }, { 0x0370, 0x04FF }, { 0x1E00, 0x1FFF } };
@@ -65,7 +57,8 @@ public final class Folding {
         String stripped = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         StringBuilder plain = new StringBuilder(stripped.length());
         for (int i = 0; i < stripped.length(); i++) {
-            plain.append(PLAIN.getOrDefault(stripped.charAt(i), stripped.charAt(i)));
+            int at = PLAIN_FROM.indexOf(stripped.charAt(i));
+            plain.append(at < 0 ? stripped.charAt(i) : PLAIN_TO.charAt(at));
         }
         return Normalizer.normalize(plain, Normalizer.Form.NFC);
     }
@@ -83,16 +76,12 @@ public final class Folding {
 
     /** The letters read as a plain letter, in the order of {@link #plainTo()} (PostgreSQL's {@code translate}). */
     public static String plainFrom() {
-        StringBuilder from = new StringBuilder();
-        PLAIN.keySet().forEach(from::append);
-        return from.toString();
+        return PLAIN_FROM;
     }
 
     /** What each letter of {@link #plainFrom()} is read as. */
     public static String plainTo() {
-        StringBuilder to = new StringBuilder();
-        PLAIN.values().forEach(to::append);
-        return to.toString();
+        return PLAIN_TO;
     }
 
     /** Every accented letter the pending pattern knows, for checking PostgreSQL against {@link #fold}. */

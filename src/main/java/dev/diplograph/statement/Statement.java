@@ -35,6 +35,9 @@ import dev.diplograph.persistence.Records;
 @Description("What a leader said: a direct quote or a paraphrase, always tied to its source.")
 public class Statement {
 
+    /** The longest text a statement holds, in characters (the dataset schema's limit for text). */
+    public static final int MAX_TEXT = 10_000;
+
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
     @Ignore
@@ -56,8 +59,8 @@ public class Statement {
     public Long speakerId;
 
     @NotBlank
-    @CodePointLength(max = 10000)
-    @Column(name = "quote_text", nullable = false, length = 10000)
+    @CodePointLength(max = MAX_TEXT)
+    @Column(name = "quote_text", nullable = false, length = MAX_TEXT)
     @NonNull
     @Description("The words: verbatim for DIRECT quotes (without the quotation marks), reported speech for PARAPHRASE.")
     public String text;

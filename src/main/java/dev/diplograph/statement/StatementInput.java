@@ -31,7 +31,7 @@ public class StatementInput {
     public String speaker;
 
     @NotNull
-    @CodePointLength(min = 1, max = 10000)
+    @CodePointLength(min = 1, max = Statement.MAX_TEXT)
     @NonNull
     @Description("The words: verbatim for DIRECT, reported speech for PARAPHRASE.")
     public String text;
