@@ -3,6 +3,7 @@
 # BENCH_DB=postgresql: a fresh database in the local PostgreSQL cluster (see .ci/postgres.sh).
 # BENCH_JAVA: the java executable that runs the service (default: java on the PATH);
 # BENCH_JVM_OPTS: extra JVM options, e.g. "-XX:+UseParallelGC".
+# BENCH_SERVICE_ENV: extra environment of the service, e.g. "DIPLOGRAPH_SEARCH_INDEX_INTERVAL=0".
 BENCH_DB=${BENCH_DB:-h2}
 PORT=${PORT:-18080}
 TOKEN=bench-token
@@ -18,6 +19,8 @@ start() {
   local work=$1 name=$2; shift 2
   local env=(DIPLOGRAPH_DATA_DIR="$work/$name" DIPLOGRAPH_EDITOR_TOKEN=$TOKEN DIPLOGRAPH_SEED_ENABLED=false
     QUARKUS_HTTP_PORT=$PORT DIPLOGRAPH_DATASETS_MAX_BODY_SIZE=2G QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=2G)
+  # shellcheck disable=SC2206
+  env+=(${BENCH_SERVICE_ENV:-})
   if [ "$BENCH_DB" = postgresql ]; then
     # shellcheck disable=SC2046
     env+=($(bash .ci/postgres.sh "bench_$name" | sed 's/^export //'))

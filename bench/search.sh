@@ -7,12 +7,17 @@
 #   BENCH_DB=postgresql bench/search.sh [statements] # the local PostgreSQL
 #   DURING_INDEXING=1 bench/search.sh 200000         # H2: also 5 runs each right after the import,
 #                                                    # while most statements still wait for the indexer
+#   INDEXER_OFF=1 bench/search.sh 200000             # H2: only 5 runs each with the indexer off, so
+#                                                    # every imported statement waits (the worst case)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATEMENTS=${1:-1000000}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
+if [ -n "${INDEXER_OFF:-}" ]; then
+  BENCH_SERVICE_ENV="DIPLOGRAPH_SEARCH_INDEX_INTERVAL=0 ${BENCH_SERVICE_ENV:-}"
+fi
 
 python3 bench/generate-dataset.py --statements "$STATEMENTS" > "$WORK/dataset.json"
 echo "dataset: $(wc -c < "$WORK/dataset.json") bytes, $STATEMENTS statements; database $BENCH_DB; $(nproc) cores"
@@ -21,9 +26,15 @@ START=$(date +%s)
 import_file "$WORK/dataset.json" > /dev/null
 echo "imported in $(( $(date +%s) - START )) s"
 rm "$WORK/dataset.json"
+if [ "$BENCH_DB" = h2 ] && [ -n "${INDEXER_OFF:-}" ]; then
+  echo "indexer off: $(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}') statements wait"
+  python3 bench/search.py "$PORT" 5 --count-errors
+  stop $PID
+  exit 0
+fi
 if [ "$BENCH_DB" = h2 ] && [ -n "${DURING_INDEXING:-}" ]; then
   echo "during indexing: $(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}') statements wait for the indexer"
-  python3 bench/search.py "$PORT" 5
+  python3 bench/search.py "$PORT" 5 --count-errors
   echo "after those searches: $(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}') still wait"
 fi
 if [ "$BENCH_DB" = h2 ]; then

@@ -1,9 +1,7 @@
 package dev.diplograph.statement;
 
 import java.text.Normalizer;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,25 +19,6 @@ public final class Folding {
     /** Letters without a decomposable accent that are still read as a plain letter, and what they read as. */
     private static final String PLAIN_FROM = "ıøØđĐłŁħĦ";
     private static final String PLAIN_TO = "iooddllhh";
-
-    /** Blocks whose accented letters a pending statement's pattern must know: Latin, Greek, Cyrillic. */
-    private static final int[][] BLOCKS = { { 0x00C0, 0x024F }, { 0x0370, 0x04FF }, { 0x1E00, 0x1FFF } };
-
-    /** Each folded letter with the letters of {@link #BLOCKS} that fold to it, for the pending pattern. */
-    private static final Map<Character, String> VARIANTS = new HashMap<>();
-
-    static {
-        for (int[] block : BLOCKS) {
-            for (char c = (char) block[0]; c <= block[1]; c++) {
-                if (Character.isLetter(c)) {
-                    String folded = fold(String.valueOf(c));
-                    if (folded.length() == 1 && folded.charAt(0) != c) {
-                        VARIANTS.merge(folded.charAt(0), String.valueOf(c), String::concat);
-                    }
-                }
-            }
-        }
-    }
 
     private Folding() {
     }
@@ -63,17 +42,6 @@ public final class Folding {
         return Normalizer.normalize(plain, Normalizer.Form.NFC);
     }
 
-    /**
-     * A regular expression for one code point of a folded term that matches the unfolded text: the
-     * letter or any accented letter folding to it, then any accents typed separately.
-     */
-    static String codePointPattern(int codePoint) {
-        String variants = codePoint <= Character.MAX_VALUE ? VARIANTS.get((char) codePoint) : null;
-        String letter = variants == null ? Pattern.quote(Character.toString(codePoint))
-                : "[" + Character.toString(codePoint) + variants + "]";
-        return letter + "[\\x{300}-\\x{36F}]*";
-    }
-
     /** The letters read as a plain letter, in the order of {@link #plainTo()} (PostgreSQL's {@code translate}). */
     public static String plainFrom() {
         return PLAIN_FROM;
@@ -82,12 +50,5 @@ public final class Folding {
     /** What each letter of {@link #plainFrom()} is read as. */
     public static String plainTo() {
         return PLAIN_TO;
-    }
-
-    /** Every accented letter the pending pattern knows, for checking PostgreSQL against {@link #fold}. */
-    public static String accentedLetters() {
-        StringBuilder letters = new StringBuilder();
-        VARIANTS.values().forEach(letters::append);
-        return letters.toString();
     }
 }

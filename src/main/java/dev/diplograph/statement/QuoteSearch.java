@@ -7,8 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.diplograph.pagination.Where;
 import dev.diplograph.persistence.Database;
@@ -23,9 +21,6 @@ public final class QuoteSearch {
     /** Longest word kept in the H2 term index; longer words are cut to this length on both sides. */
     public static final int MAX_TERM = 64;
 
-    /** A word: letters and digits in any script (H2's backfill migration uses the same expression). */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
     /**
      * PostgreSQL's criterion on the generated column {@code quote_search} (to_tsvector('simple',
      * diplograph_fold(quote_text))), which the GIN index statement_quote_search_idx covers.
@@ -35,7 +30,8 @@ public final class QuoteSearch {
     /**
      * H2's criterion for {@code n} terms {@code :term0} … (rarest first): statements indexed under
      * {@code :term0} that are indexed under every other term too (probed by the term table's key),
-     * plus those still waiting for the indexer whose text matches {@code :wordsPattern}.
+     * plus those still waiting for the indexer whose text has every word of {@code :words} (the
+     * terms separated by spaces), which the SQL function {@link PendingMatch#hasWords} checks.
      */
     static String h2Criterion(int n) {
         StringBuilder sql = new StringBuilder("s.id IN (SELECT m.statement_id FROM ("
@@ -48,10 +44,10 @@ public final class QuoteSearch {
         // The derived table m matters: with the UNION directly inside IN, H2 re-runs it for every row
         // of statement instead of looking the matches up by key (QuoteSearchIndexTest checks the plan).
         return sql.append(" UNION ALL SELECT p.statement_id FROM statement_term_pending p"
-                + " JOIN statement ps ON ps.id = p.statement_id WHERE REGEXP_LIKE(ps.quote_text, :wordsPattern)"
+                + " JOIN statement ps ON ps.id = p.statement_id WHERE DIPLOGRAPH_HAS_WORDS(ps.quote_text, :words)"
                 + " UNION ALL SELECT rs.id FROM statement_term_pending_range r"
                 + " JOIN statement rs ON rs.id BETWEEN r.first_id AND r.last_id"
-                + " WHERE REGEXP_LIKE(rs.quote_text, :wordsPattern)) m)")
+                + " WHERE DIPLOGRAPH_HAS_WORDS(rs.quote_text, :words)) m)")
                 .toString();
     }
 
@@ -71,14 +67,11 @@ public final class QuoteSearch {
         // probing all of them per statement is cheap.
         return sql.append(") OR ((EXISTS (SELECT 1 FROM statement_term_pending p WHERE p.statement_id = s.id)"
                 + " OR EXISTS (SELECT 1 FROM statement_term_pending_range r WHERE s.id BETWEEN r.first_id AND r.last_id))"
-                + " AND REGEXP_LIKE(s.quote_text, :wordsPattern)))").toString();
+                + " AND DIPLOGRAPH_HAS_WORDS(s.quote_text, :words)))").toString();
     }
 
     /** Postings counted per term to find the rarest one; beyond this a term just counts as common. */
     static final int RARITY_PROBE = 10_000;
-
-    /** Not a letter or digit: what separates words, on both sides of a term in {@link #wordsPattern}. */
-    private static final String EDGE = "[\\p{L}\\p{N}]";
 
     private QuoteSearch() {
     }
@@ -86,12 +79,61 @@ public final class QuoteSearch {
     /** The distinct words of {@code text}, folded ({@link Folding}), in order of first appearance. */
     public static List<String> terms(String text) {
         Set<String> terms = new LinkedHashSet<>();
-        Matcher m = WORD.matcher(Folding.fold(text));
-        while (m.find()) {
-            String word = m.group();
-            terms.add(word.length() > MAX_TERM ? word.substring(0, MAX_TERM) : word);
-        }
+        String folded = Folding.fold(text);
+        forEachWord(folded, (start, end) -> terms.add(folded.substring(start, end)));
         return new ArrayList<>(terms);
+    }
+
+    /** Receives a word of a folded text as its bounds in that text. */
+    @FunctionalInterface
+    interface WordAction {
+        void accept(int start, int end);
+    }
+
+    /**
+     * Calls {@code action} for each word of {@code folded}: each longest run of letters and digits in
+     * any script (Unicode categories L and N), cut to {@link #MAX_TERM} characters.
+     */
+    static void forEachWord(String folded, WordAction action) {
+        int length = folded.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && !isWordCharAt(folded, i)) {
+                i += Character.charCount(folded.codePointAt(i));
+            }
+            int start = i;
+            while (i < length && isWordCharAt(folded, i)) {
+                i += Character.charCount(folded.codePointAt(i));
+            }
+            if (i > start) {
+                action.accept(start, Math.min(i, start + MAX_TERM));
+            }
+        }
+    }
+
+    private static boolean isWordCharAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        }
+        return isWordChar(text.codePointAt(i));
+    }
+
+    /** A letter or digit in the sense of a regular expression's {@code [\\p{L}\\p{N}]}. */
+    static boolean isWordChar(int codePoint) {
+        switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER:
+            case Character.LOWERCASE_LETTER:
+            case Character.TITLECASE_LETTER:
+            case Character.MODIFIER_LETTER:
+            case Character.OTHER_LETTER:
+            case Character.DECIMAL_DIGIT_NUMBER:
+            case Character.LETTER_NUMBER:
+            case Character.OTHER_NUMBER:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**
@@ -116,27 +158,9 @@ public final class QuoteSearch {
             for (int i = 0; i < terms.size(); i++) {
                 params.put("term" + i, terms.get(i));
             }
-            params.put("wordsPattern", wordsPattern(terms));
+            params.put("words", String.join(" ", terms));
             boolean common = postings.get(terms.get(0)) >= RARITY_PROBE;
             where.and(common ? h2CommonCriterion(terms.size()) : h2Criterion(terms.size()), params);
         }
-    }
-
-    /**
-     * A regular expression that a text matches when it contains every term as a whole word, in any
-     * order and case: what the term index finds, for statements not indexed yet. A term cut to
-     * {@link #MAX_TERM} characters may continue in the text.
-     */
-    static String wordsPattern(List<String> terms) {
-        StringBuilder pattern = new StringBuilder("(?isu)^");
-        for (String term : terms) {
-            pattern.append("(?=.*(?<!").append(EDGE).append(')');
-            term.codePoints().forEach(c -> pattern.append(Folding.codePointPattern(c)));
-            if (term.length() < MAX_TERM) {
-                pattern.append("(?!").append(EDGE).append(')');
-            }
-            pattern.append(')');
-        }
-        return pattern.toString();
     }
 }

@@ -1,0 +1,81 @@
+package dev.diplograph.statement;
+
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.diplograph.support.GraphQL;
+import dev.diplograph.support.PackagedService;
+import io.restassured.RestAssured;
+
+/**
+ * On the embedded default, quotes the term indexer has not reached yet are found by their words as
+ * the term index finds them later: the packaged service (JVM jar, or the native executable, where H2
+ * reaches its SQL function by reflection) answers the same counts before and after indexing.
+ */
+class PendingSearchIT {
+
+    static final String COUNT = "query($t: String) { quotes(filter: {text: $t}) { totalCount } }";
+    static final List<String> SEARCHES = List.of("turkiye", "TÜRKIYE", "Türkiye nuclear", "sinop", "defense industry",
+            "K-ETA", "Ankara", "nuclear windmill");
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void reset() {
+        RestAssured.reset();
+    }
+
+    @Test
+    void quotesWaitingForTheIndexerAreFoundAsTheIndexFindsThem() throws Exception {
+        Assumptions.assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null,
+                "about the embedded H2 file; this run uses PostgreSQL");
+        Map<String, Integer> waiting;
+        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("waiting.log"),
+                Map.of("DIPLOGRAPH_SEARCH_INDEX_INTERVAL", "0"))) {
+            RestAssured.port = service.port;
+            int quotes = GraphQL.post("{ quotes { totalCount } }").extract().path("data.quotes.totalCount");
+            assertTrue(quotes > 10, "quotes: " + quotes);
+            assertEquals(quotes, pending(), "every quote of the seed waits for the indexer, which is off");
+            waiting = counts();
+        }
+        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("indexed.log"), Map.of())) {
+            RestAssured.port = service.port;
+            for (int i = 0; i < 300 && pending() > 0; i++) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, pending(), "the indexer has caught up");
+            assertEquals(waiting, counts());
+        }
+        assertTrue(waiting.get("turkiye") > 5, waiting.toString());
+        assertEquals(waiting.get("turkiye"), waiting.get("TÜRKIYE"));
+        assertEquals(0, waiting.get("nuclear windmill"));
+    }
+
+    private static Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String text : SEARCHES) {
+            counts.put(text, GraphQL.post(COUNT, Map.of("t", text)).body("errors", nullValue())
+                    .extract().path("data.quotes.totalCount"));
+        }
+        return counts;
+    }
+
+    private static long pending() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("diplograph_search_pending_statements"))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
+}
