@@ -14,7 +14,6 @@ import java.sql.Statement;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +38,7 @@ class EmbeddedRestartIT {
 
     @Test
     void firstStartSeedsTheFileDatabaseAndARestartKeepsTheData() throws Exception {
-        Assumptions.assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null,
-                "about the embedded H2 file; this run uses PostgreSQL");
+        PackagedService.assumeEmbeddedDefault();
         String firstLog;
         try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("first.log"), Map.of())) {
             traversalWorks(service);

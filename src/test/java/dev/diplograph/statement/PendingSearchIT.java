@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +38,7 @@ class PendingSearchIT {
 
     @Test
     void quotesWaitingForTheIndexerAreFoundAsTheIndexFindsThem() throws Exception {
-        Assumptions.assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null,
-                "about the embedded H2 file; this run uses PostgreSQL");
+        PackagedService.assumeEmbeddedDefault();
         Map<String, Integer> waiting;
         try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("waiting.log"),
                 Map.of("DIPLOGRAPH_SEARCH_INDEX_INTERVAL", "0"))) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The packaged service (the JVM jar, or the native executable under -Dnative) started as its own
  * process on a data directory, the way a user runs it; for the *IT tests.
@@ -30,6 +32,12 @@ public final class PackagedService implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.port = port;
+    }
+
+    /** Skips the calling test unless this run is on the embedded H2 default rather than PostgreSQL. */
+    public static void assumeEmbeddedDefault() {
+        Assumptions.assumeTrue(System.getenv("QUARKUS_DATASOURCE_JDBC_URL") == null,
+                "about the embedded H2 file; this run uses PostgreSQL");
     }
 
     /** Starts the service on {@code dataDir} with extra environment variables and waits until it is ready. */
