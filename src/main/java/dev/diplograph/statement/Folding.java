@@ -1,16 +1,19 @@
 package dev.diplograph.statement;
 
 import java.text.Normalizer;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Folds text for search so that a word matches however its accents are written: "Turkiye" finds
  * "Türkiye", "istanbul" finds "İstanbul", "athina" finds "Athína". Accents are the combining marks
  * U+0300 to U+036F of a letter's canonical decomposition, plus a few letters read as a plain one
- * ({@link #plainFrom()}). H2's term index folds here; PostgreSQL through the SQL function
- * {@code diplograph_fold} (migration {@code postgresql/V8}), which does the same with
- * {@code normalize} and {@code regexp_replace}; {@code FoldingTest} checks the two agree.
+ * ({@link #plainFrom()}) or as two ({@link #expanded()}: "strasse" finds "Straße"). H2's term index
+ * folds here; PostgreSQL through the SQL function {@code diplograph_fold} (migration
+ * {@code postgresql/V10}), which does the same with {@code normalize}, {@code regexp_replace},
+ * {@code translate} and {@code replace}; {@code FoldingTest} checks the two agree.
  */
 public final class Folding {
 
@@ -19,6 +22,10 @@ public final class Folding {
     /** Letters without a decomposable accent that are still read as a plain letter, and what they read as. */
     private static final String PLAIN_FROM = "ıøØđĐłŁħĦ";
     private static final String PLAIN_TO = "iooddllhh";
+
+    /** Letters read as two plain letters (after lower-casing, so Æ, Œ and ẞ too), and what they read as. */
+    private static final String EXPANDED_FROM = "ßæœ";
+    private static final String[] EXPANDED_TO = { "ss", "ae", "oe" };
 
     private Folding() {
     }
@@ -36,8 +43,16 @@ public final class Folding {
         String stripped = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         StringBuilder plain = new StringBuilder(stripped.length());
         for (int i = 0; i < stripped.length(); i++) {
-            int at = PLAIN_FROM.indexOf(stripped.charAt(i));
-            plain.append(at < 0 ? stripped.charAt(i) : PLAIN_TO.charAt(at));
+            char c = stripped.charAt(i);
+            int at = PLAIN_FROM.indexOf(c);
+            int expanded = EXPANDED_FROM.indexOf(c);
+            if (at >= 0) {
+                plain.append(PLAIN_TO.charAt(at));
+            } else if (expanded >= 0) {
+                plain.append(EXPANDED_TO[expanded]);
+            } else {
+                plain.append(c);
+            }
         }
         return Normalizer.normalize(plain, Normalizer.Form.NFC);
     }
@@ -50,5 +65,14 @@ public final class Folding {
     /** What each letter of {@link #plainFrom()} is read as. */
     public static String plainTo() {
         return PLAIN_TO;
+    }
+
+    /** The lower-case letters read as two plain letters, each with what it reads as. */
+    public static Map<String, String> expanded() {
+        Map<String, String> expanded = new LinkedHashMap<>();
+        for (int i = 0; i < EXPANDED_FROM.length(); i++) {
+            expanded.put(EXPANDED_FROM.substring(i, i + 1), EXPANDED_TO[i]);
+        }
+        return expanded;
     }
 }

@@ -20,13 +20,15 @@ class QuoteSearchTest {
             "K-ETA: 100% streamlined; 대한민국 and TÜRKIYE are 'brothers' since 1950.",
             "Nuclear-power\nplants, power of the people; İstanbul ÉTÉ été.",
             "x".repeat(70) + " tail",
-            "Kırıkkale and Tu\u0308rkiye, typed with a separate accent; Łódź, Ørsted, Việt Nam, Đà Nẵng.");
+            "Kırıkkale and Tu\u0308rkiye, typed with a separate accent; Łódź, Ørsted, Việt Nam, Đà Nẵng.",
+            "The Außenminister and the ÆSIR troupe staged an Œuvre on Hauptstraße 7; STRAẞE signs, ǽ.");
 
     static final List<String> QUERIES = List.of("sinop", "SINOP nuclear", "nuclear sino", "power plant",
             "türkiye", "Türkiye's", "k eta", "100", "1950 brothers", "대한민국", "people power", "été",
             "ÉTÉ plants", "tail " + "x".repeat(70), "x".repeat(64), "x".repeat(63), "are", "ar", "streamlined 100%",
             "turkiye", "TURKIYE", "türkiyé", "istanbul", "ISTANBUL", "İstanbul", "ete", "kirikkale", "lodz", "orsted",
-            "viet nam", "da nang", "turk", "sinop turkiye");
+            "viet nam", "da nang", "turk", "sinop turkiye", "aussenminister", "Außenminister", "ausenminister",
+            "aesir", "Æsir", "oeuvre troupe", "hauptstrasse 7", "strasse", "asir", "ae");
 
     @Test
     void termsAreDistinctLowerCaseWords() {
@@ -37,6 +39,8 @@ class QuoteSearchTest {
         assertEquals(List.of("kirikkale", "and", "turkiye", "typed", "with", "a", "separate", "accent", "lodz", "orsted",
                 "viet", "nam", "da", "nang"), QuoteSearch.terms(TEXTS.get(4)));
         assertEquals(List.of("x".repeat(QuoteSearch.MAX_TERM), "tail"), QuoteSearch.terms(TEXTS.get(3)));
+        assertEquals(List.of("the", "aussenminister", "and", "aesir", "troupe", "staged", "an", "oeuvre", "on",
+                "hauptstrasse", "7", "strasse", "signs", "ae"), QuoteSearch.terms(TEXTS.get(5)));
     }
 
     @Test
