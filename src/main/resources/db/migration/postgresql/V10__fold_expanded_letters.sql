@@ -13,3 +13,7 @@ CREATE OR REPLACE FUNCTION diplograph_fold(t text) RETURNS text
                           'ß', 'ss'), 'ẞ', 'ss'), 'æ', 'ae'), 'Æ', 'ae'), 'œ', 'oe'), 'Œ', 'oe') END $$;
 
 UPDATE statement SET quote_text = quote_text WHERE quote_text ~ '[ßẞæÆœŒ]';
+
+-- Search answers change without a write: a new data version, so that no client or cache keeps a
+-- 304 for an answer of the old folding (GET responses' ETags carry the version).
+UPDATE data_version SET version = version + 1 WHERE id = 1;
