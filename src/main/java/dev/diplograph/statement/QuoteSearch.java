@@ -119,7 +119,7 @@ public final class QuoteSearch {
         return isWordChar(text.codePointAt(i));
     }
 
-    /** A letter or digit in the sense of a regular expression's {@code [\\p{L}\\p{N}]}. */
+    /** A letter or digit in the sense of the regular expression {@code [\p{L}\p{N}]}. */
     static boolean isWordChar(int codePoint) {
         switch (Character.getType(codePoint)) {
             case Character.UPPERCASE_LETTER:
