@@ -15,6 +15,8 @@ STATEMENTS=${1:-1000000}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
+# How many statements wait for H2's term indexer (the service's gauge).
+pending() { curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
 if [ -n "${INDEXER_OFF:-}" ]; then
   BENCH_SERVICE_ENV="DIPLOGRAPH_SEARCH_INDEX_INTERVAL=0 ${BENCH_SERVICE_ENV:-}"
 fi
@@ -27,19 +29,19 @@ import_file "$WORK/dataset.json" > /dev/null
 echo "imported in $(( $(date +%s) - START )) s"
 rm "$WORK/dataset.json"
 if [ "$BENCH_DB" = h2 ] && [ -n "${INDEXER_OFF:-}" ]; then
-  echo "indexer off: $(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}') statements wait"
+  echo "indexer off: $(pending) statements wait"
   python3 bench/search.py "$PORT" 5 --count-errors
   stop $PID
   exit 0
 fi
 if [ "$BENCH_DB" = h2 ] && [ -n "${DURING_INDEXING:-}" ]; then
-  echo "during indexing: $(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}') statements wait for the indexer"
+  echo "during indexing: $(pending) statements wait for the indexer"
   python3 bench/search.py "$PORT" 5 --count-errors
-  echo "after those searches: $(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}') still wait"
+  echo "after those searches: $(pending) still wait"
 fi
 if [ "$BENCH_DB" = h2 ]; then
   while true; do
-    PENDING=$(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}')
+    PENDING=$(pending)
     [ "${PENDING:-1}" = 0 ] && break
     sleep 2
   done

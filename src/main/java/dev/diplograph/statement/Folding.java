@@ -1,7 +1,8 @@
 package dev.diplograph.statement;
 
 import java.text.Normalizer;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,6 +27,13 @@ public final class Folding {
     /** Letters read as two plain letters (after lower-casing, so Æ, Œ and ẞ too), and what they read as. */
     private static final String EXPANDED_FROM = "ßæœ";
     private static final String[] EXPANDED_TO = { "ss", "ae", "oe" };
+    private static final Map<String, String> EXPANDED = new HashMap<>();
+
+    static {
+        for (int i = 0; i < EXPANDED_FROM.length(); i++) {
+            EXPANDED.put(EXPANDED_FROM.substring(i, i + 1), EXPANDED_TO[i]);
+        }
+    }
 
     private Folding() {
     }
@@ -69,10 +77,6 @@ public final class Folding {
 
     /** The lower-case letters read as two plain letters, each with what it reads as. */
     public static Map<String, String> expanded() {
-        Map<String, String> expanded = new LinkedHashMap<>();
-        for (int i = 0; i < EXPANDED_FROM.length(); i++) {
-            expanded.put(EXPANDED_FROM.substring(i, i + 1), EXPANDED_TO[i]);
-        }
-        return expanded;
+        return Collections.unmodifiableMap(EXPANDED);
     }
 }

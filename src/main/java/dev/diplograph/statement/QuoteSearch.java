@@ -95,32 +95,29 @@ public final class QuoteSearch {
      * any script (Unicode categories L and N), cut to {@link #MAX_TERM} characters.
      */
     static void forEachWord(String folded, WordAction action) {
-        int length = folded.length();
-        int i = 0;
-        while (i < length) {
-            while (i < length && !isWordCharAt(folded, i)) {
-                i += Character.charCount(folded.codePointAt(i));
-            }
-            int start = i;
-            while (i < length && isWordCharAt(folded, i)) {
-                i += Character.charCount(folded.codePointAt(i));
-            }
-            if (i > start) {
+        int start = -1;
+        for (int i = 0; i < folded.length();) {
+            int c = folded.codePointAt(i);
+            boolean word = isWordChar(c);
+            if (word && start < 0) {
+                start = i;
+            } else if (!word && start >= 0) {
                 action.accept(start, Math.min(i, start + MAX_TERM));
+                start = -1;
             }
+            i += Character.charCount(c);
         }
-    }
-
-    private static boolean isWordCharAt(String text, int i) {
-        char c = text.charAt(i);
-        if (c < 0x80) {
-            return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z';
+        if (start >= 0) {
+            action.accept(start, Math.min(folded.length(), start + MAX_TERM));
         }
-        return isWordChar(text.codePointAt(i));
     }
 
     /** A letter or digit in the sense of the regular expression {@code [\p{L}\p{N}]}. */
     static boolean isWordChar(int codePoint) {
+        if (codePoint < 0x80) {
+            return codePoint >= 'a' && codePoint <= 'z' || codePoint >= '0' && codePoint <= '9'
+                    || codePoint >= 'A' && codePoint <= 'Z';
+        }
         switch (Character.getType(codePoint)) {
             case Character.UPPERCASE_LETTER:
             case Character.LOWERCASE_LETTER:

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.diplograph.support.PackagedService;
-import io.restassured.RestAssured;
 
 /** Export, import into an empty database, export again: the two documents are the same bytes. */
 class DatasetRoundTripIT {
@@ -22,22 +20,17 @@ class DatasetRoundTripIT {
     @TempDir
     Path second;
 
-    @AfterEach
-    void reset() {
-        RestAssured.reset();
-    }
-
     @Test
     void exportImportExportIsByteForByteStable() throws Exception {
         String exported;
-        try (PackagedService service = PackagedService.start(first, first.resolve("service.log"), Map.of())) {
-            RestAssured.port = service.port;
+        try (PackagedService service = PackagedService.start(first, first.resolve("service.log"), Map.of())
+                .asRestAssuredTarget()) {
             exported = given().when().get("/api/datasets").then().statusCode(200).extract().asString();
         }
         assertTrue(exported.contains("\"lee-jae-myung\""));
         try (PackagedService service = PackagedService.start(second, second.resolve("service.log"),
-                Map.of("DIPLOGRAPH_SEED_ENABLED", "false", "DIPLOGRAPH_EDITOR_TOKEN", "round-trip"))) {
-            RestAssured.port = service.port;
+                Map.of("DIPLOGRAPH_SEED_ENABLED", "false", "DIPLOGRAPH_EDITOR_TOKEN", "round-trip"))
+                .asRestAssuredTarget()) {
             given().header("Authorization", "Bearer round-trip").contentType("application/json").body(exported)
                     .when().post("/api/datasets").then().statusCode(200);
             String again = given().when().get("/api/datasets").then().statusCode(200).extract().asString();

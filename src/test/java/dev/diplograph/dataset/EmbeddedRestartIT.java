@@ -13,13 +13,11 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.diplograph.support.GraphQL;
 import dev.diplograph.support.PackagedService;
-import io.restassured.RestAssured;
 
 /** The embedded default as a new user meets it: the first start seeds the H2 file, a restart keeps what is there. */
 class EmbeddedRestartIT {
@@ -31,17 +29,13 @@ class EmbeddedRestartIT {
     @TempDir
     Path dataDir;
 
-    @AfterEach
-    void reset() {
-        RestAssured.reset();
-    }
-
     @Test
     void firstStartSeedsTheFileDatabaseAndARestartKeepsTheData() throws Exception {
         PackagedService.assumeEmbeddedDefault();
         String firstLog;
-        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("first.log"), Map.of())) {
-            traversalWorks(service);
+        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("first.log"), Map.of())
+                .asRestAssuredTarget()) {
+            traversalWorks();
             firstLog = service.log();
         }
         assertTrue(firstLog.contains("Loaded seed dataset"), "first start seeds the database");
@@ -52,16 +46,16 @@ class EmbeddedRestartIT {
                 "diplograph", ""); Statement sql = db.createStatement()) {
             sql.executeUpdate("INSERT INTO country (id, code, name) VALUES (NEXT VALUE FOR country_seq, 'QX', 'Restartland')");
         }
-        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("second.log"), Map.of())) {
-            traversalWorks(service);
+        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("second.log"), Map.of())
+                .asRestAssuredTarget()) {
+            traversalWorks();
             GraphQL.post("{ country(code: \"QX\") { name } }").body("data.country.name", equalTo("Restartland"));
             assertFalse(service.log().contains("Loaded seed dataset"), "a restart does not seed again");
             assertTrue(service.log().contains("already holds data"));
         }
     }
 
-    static void traversalWorks(PackagedService service) {
-        RestAssured.port = service.port;
+    static void traversalWorks() {
         GraphQL.post(TRAVERSAL)
                 .body("errors", nullValue())
                 .body("data.leader.name", equalTo("Lee Jae Myung"))

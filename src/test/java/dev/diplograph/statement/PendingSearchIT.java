@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,25 +30,19 @@ class PendingSearchIT {
     @TempDir
     Path dataDir;
 
-    @AfterEach
-    void reset() {
-        RestAssured.reset();
-    }
-
     @Test
     void quotesWaitingForTheIndexerAreFoundAsTheIndexFindsThem() throws Exception {
         PackagedService.assumeEmbeddedDefault();
         Map<String, Integer> waiting;
         try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("waiting.log"),
-                Map.of("DIPLOGRAPH_SEARCH_INDEX_INTERVAL", "0"))) {
-            RestAssured.port = service.port;
+                Map.of("DIPLOGRAPH_SEARCH_INDEX_INTERVAL", "0")).asRestAssuredTarget()) {
             int quotes = GraphQL.post("{ quotes { totalCount } }").extract().path("data.quotes.totalCount");
             assertTrue(quotes > 10, "quotes: " + quotes);
             assertEquals(quotes, pending(), "every quote of the seed waits for the indexer, which is off");
             waiting = counts();
         }
-        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("indexed.log"), Map.of())) {
-            RestAssured.port = service.port;
+        try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("indexed.log"), Map.of())
+                .asRestAssuredTarget()) {
             for (int i = 0; i < 300 && pending() > 0; i++) {
                 Thread.sleep(100);
             }

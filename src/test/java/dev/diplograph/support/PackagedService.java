@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 
+import io.restassured.RestAssured;
+
 /**
  * The packaged service (the JVM jar, or the native executable under -Dnative) started as its own
  * process on a data directory, the way a user runs it; for the *IT tests.
@@ -27,6 +29,7 @@ public final class PackagedService implements AutoCloseable {
     private final Process process;
     private final Path log;
     public final int port;
+    private boolean restAssuredTarget;
 
     private PackagedService(Process process, Path log, int port) {
         this.process = process;
@@ -83,6 +86,13 @@ public final class PackagedService implements AutoCloseable {
         throw new AssertionError("service not ready within 60 s:\n" + log());
     }
 
+    /** Points rest-assured's default port at this service until it is closed. */
+    public PackagedService asRestAssuredTarget() {
+        RestAssured.port = port;
+        restAssuredTarget = true;
+        return this;
+    }
+
     public String url(String path) {
         return "http://localhost:" + port + path;
     }
@@ -98,6 +108,9 @@ public final class PackagedService implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (restAssuredTarget) {
+            RestAssured.reset();
+        }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
