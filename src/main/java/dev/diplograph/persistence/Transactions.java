@@ -2,8 +2,7 @@ package dev.diplograph.persistence;
 
 import java.sql.SQLException;
 import java.util.Set;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.TransactionRunnerOptions;
 
 /**
  * Runs every write in a transaction of its own, so that concurrent writers end as they would one
- * after the other: a write that lost a race runs again, and on H2 deletions never overlap other writes.
+ * after the other: a write that lost a race runs again, and on H2 writes run one at a time.
  */
 @ApplicationScoped
 public class Transactions {
@@ -31,18 +31,36 @@ public class Transactions {
     private static final Set<String> RACE_STATES = Set.of("23505", "23503", "40001", "40P01");
 
     /**
-     * H2 only: writes share it, deletions hold it alone. H2 checks a foreign key against committed
-     * rows and locks neither side, so a deletion could remove a row that a concurrent, not yet
-     * committed write has just referred to, and both would commit (ConcurrentWriteTest shows it).
-     * PostgreSQL locks the referenced row, so there the losing transaction fails and runs again.
+     * H2 only: each write holds it for its whole transaction, commit included, so that H2 sees one
+     * writer at a time. Two reasons:
+     * <ul>
+     * <li>H2 writes a commit to its file by taking its maps (each table, each index, each undo log)
+     * one after the other, and only each map on its own is a consistent snapshot (h2database issue
+     * 2080). A transaction that changes maps meanwhile can leave the file, after a {@code kill -9},
+     * with a row missing from an index, or a visit without the cooperation areas written in the same
+     * transaction. {@code bench/h2-crash/run.sh} shows it with H2 alone, and that one writer at a
+     * time avoids it; {@code bench/durability.py} checks the service.</li>
+     * <li>H2 checks a foreign key against committed rows and locks neither side, so a deletion could
+     * remove a row that a concurrent, not yet committed write has just referred to, and both would
+     * commit (ConcurrentWriteTest shows it). PostgreSQL locks the referenced row, so there the
+     * losing transaction fails and runs again.</li>
+     * </ul>
+     * Fair, so that a waiting import or deletion is not starved by a stream of small writes. The seed
+     * import at start-up joins its own transaction instead; it ends before requests are taken, and
+     * the term indexer waits for it (QuoteTermIndexer's lock on statement writes).
      */
-    private final ReentrantReadWriteLock deletions;
+    private final ReentrantLock h2Writes;
 
     /** Writes run again because they lost a race (diplograph_write_retries in /q/metrics). */
     private final Counter retries;
 
     public Transactions(Database database, MeterRegistry metrics) {
-        this.deletions = database.kind() == Database.Kind.H2 ? new ReentrantReadWriteLock(true) : null;
+        this.h2Writes = database.kind() == Database.Kind.H2 ? new ReentrantLock(true) : null;
+        if (h2Writes != null) {
+            Gauge.builder("diplograph.writes.waiting", h2Writes, ReentrantLock::getQueueLength)
+                    .description("Writes waiting for their turn: on H2 one write runs at a time")
+                    .register(metrics);
+        }
         this.retries = Counter.builder("diplograph_write_retries")
                 .description("Writes run again because a concurrent transaction won a race for the same records")
                 .register(metrics);
@@ -62,23 +80,47 @@ public class Transactions {
 
     /** {@link #write(Supplier)} with a transaction timeout of its own, e.g. for a large import. */
     public <T> T write(int timeoutSeconds, Supplier<T> work) {
-        return run(timeoutSeconds, work, deletions == null ? null : deletions.readLock());
+        return run(timeoutSeconds, work);
     }
 
     /**
-     * Runs {@code work}, which deletes records after checking what uses them, like {@link #write(Supplier)};
-     * on H2 alone, so that no write refers to a record while it is checked and deleted.
+     * Runs {@code work}, which deletes records after checking what uses them, like {@link #write(Supplier)}
+     * (on H2 no other write runs meanwhile, so none refers to a record while it is checked and deleted).
      */
     public <T> T delete(Supplier<T> work) {
-        return run(0, work, deletions == null ? null : deletions.writeLock()); // 0: the default timeout
+        return run(0, work); // 0: the default timeout
     }
 
-    private <T> T run(int timeoutSeconds, Supplier<T> work, Lock lock) {
+    /**
+     * Runs {@code work}, which writes through a JDBC transaction of its own (the H2 term indexer), as
+     * the only writer on H2, like every {@link #write(Supplier)}; elsewhere it just runs it.
+     */
+    public <T> T alone(SqlWork<T> work) throws SQLException {
+        if (h2Writes != null) {
+            h2Writes.lock();
+        }
+        try {
+            return work.run();
+        } finally {
+            if (h2Writes != null) {
+                h2Writes.unlock();
+            }
+        }
+    }
+
+    /** Work on the database that may fail with an {@link SQLException}. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        /** Does the work and returns its result. */
+        T run() throws SQLException;
+    }
+
+    private <T> T run(int timeoutSeconds, Supplier<T> work) {
         if (QuarkusTransaction.isActive()) {
             return work.get();
         }
-        if (lock != null) {
-            lock.lock();
+        if (h2Writes != null) {
+            h2Writes.lock();
         }
         try {
             for (int attempt = 1;; attempt++) {
@@ -95,8 +137,8 @@ public class Transactions {
                 }
             }
         } finally {
-            if (lock != null) {
-                lock.unlock();
+            if (h2Writes != null) {
+                h2Writes.unlock();
             }
         }
     }

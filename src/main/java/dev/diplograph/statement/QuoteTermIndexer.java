@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.persistence.Database;
+import dev.diplograph.persistence.Transactions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,14 +50,16 @@ public class QuoteTermIndexer {
     private final StampedLock writers = new StampedLock();
 
     private final Database database;
+    private final Transactions writes;
     private final MeterRegistry metrics;
     private final TransactionSynchronizationRegistry transactions;
     private final Duration interval;
     private ScheduledExecutorService executor;
 
-    public QuoteTermIndexer(Database database, TransactionSynchronizationRegistry transactions,
+    public QuoteTermIndexer(Database database, Transactions writes, TransactionSynchronizationRegistry transactions,
             DiplographConfig config, MeterRegistry metrics) {
         this.database = database;
+        this.writes = writes;
         this.metrics = metrics;
         this.transactions = transactions;
         this.interval = config.search().indexInterval();
@@ -127,12 +130,14 @@ public class QuoteTermIndexer {
         int total = 0;
         int indexed;
         do {
-            long stamp = writers.writeLock();
-            try {
-                indexed = indexChunk();
-            } finally {
-                writers.unlockWrite(stamp);
-            }
+            indexed = writes.alone(() -> { // one writer at a time on H2, this one included
+                long stamp = writers.writeLock();
+                try {
+                    return indexChunk();
+                } finally {
+                    writers.unlockWrite(stamp);
+                }
+            });
             total += Math.max(indexed, 0);
         } while (indexed >= 0);
         return total;

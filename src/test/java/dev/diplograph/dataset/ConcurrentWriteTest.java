@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.diplograph.persistence.Database;
 import dev.diplograph.persistence.Transactions;
+import dev.diplograph.statement.QuoteTermIndexer;
 import dev.diplograph.support.GraphQL;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +47,9 @@ class ConcurrentWriteTest {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    QuoteTermIndexer indexer;
+
     @Test
     void anUpsertThatLosesTheRaceForANewKeyUpdatesTheWinnersRow() throws Exception {
         double retriesBefore = retries();
@@ -67,6 +72,49 @@ class ConcurrentWriteTest {
                 .body("data.upsertCountry.name", equalTo("Upserted second"));
         GraphQL.post("{ country(code: \"QY\") { name } }").body("data.country.name", equalTo("Upserted second"));
         assertTrue(retries() > retriesBefore, "the upsert was not run again");
+    }
+
+    @Test
+    void onH2WritesAndTheTermIndexerRunOneAtATime() throws Exception {
+        assumeTrue(database.kind() == Database.Kind.H2, "PostgreSQL runs writes side by side");
+        CountDownLatch open = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.write(() -> {
+            open.countDown();
+            try {
+                assertTrue(finish.await(30, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        assertTrue(open.await(30, TimeUnit.SECONDS));
+        CompletableFuture<ValidatableResponse> mutation = CompletableFuture.supplyAsync(
+                () -> GraphQL.asEditor("mutation { upsertCountry(input: {code: \"QW\", name: \"Waited\"}) { code } }"));
+        CompletableFuture<Integer> indexing = CompletableFuture.supplyAsync(() -> {
+            try {
+                return indexer.drain();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitWaitingWrites(2); // the mutation and the indexer, behind the open write
+        GraphQL.post("{ country(code: \"QW\") { name } }").body("errors", nullValue()).body("data.country", nullValue());
+        finish.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        mutation.get(30, TimeUnit.SECONDS).body("errors", nullValue()).body("data.upsertCountry.code", equalTo("QW"));
+        indexing.get(30, TimeUnit.SECONDS);
+        GraphQL.post("{ country(code: \"QW\") { name } }").body("data.country.name", equalTo("Waited"));
+    }
+
+    private void awaitWaitingWrites(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (metrics.get("diplograph.writes.waiting").gauge().value() < count) {
+            if (System.nanoTime() > deadline) {
+                fail("fewer than " + count + " writes waited for the open one");
+            }
+            Thread.sleep(10);
+        }
     }
 
     private double retries() {
