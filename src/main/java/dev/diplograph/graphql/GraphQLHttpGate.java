@@ -9,6 +9,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.persistence.DataVersion;
@@ -213,13 +214,20 @@ public class GraphQLHttpGate {
         return true;
     }
 
-    /** Strong: the same data version, request and representation always give the same bytes. */
+    /**
+     * Strong: the same build, data version, request and representation always give the same bytes.
+     * The build is in it because a new build may answer the same query differently.
+     */
     private static String etag(long version, RoutingContext context, Request request) {
         String encoding = context.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
-        String representation = String.join("\n", request.query(), String.valueOf(request.operationName()),
+        return etag(Build.id(), version, String.join("\n", request.query(), String.valueOf(request.operationName()),
                 String.valueOf(request.variables()), String.valueOf(wantsGraphQLResponse(context)),
-                String.valueOf(encoding != null && encoding.contains("gzip")));
-        return "\"" + version + "-" + PersistedQueries.sha256(representation).substring(0, 32) + "\"";
+                String.valueOf(encoding != null && encoding.contains("gzip"))));
+    }
+
+    /** The ETag of {@code representation} (the request and its media type) for a build and a data version. */
+    static String etag(String build, long version, String representation) {
+        return "\"" + version + "-" + PersistedQueries.sha256(build + "\n" + representation).substring(0, 32) + "\"";
     }
 
     /** The GraphQL-over-HTTP parameters of a request; query is null for a persisted query's hash alone. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Map;
@@ -134,6 +135,17 @@ class HttpProtocolTest {
         String after = client().header("If-None-Match", etag).queryParam("query", QUERY).when().get("/graphql")
                 .then().statusCode(200).body("data.leader.name", equalTo("Lee Jae Myung")).extract().header("ETag");
         assertNotEquals(etag, after, "a write must change the ETag");
+    }
+
+    @Test
+    void theETagNamesTheBuildSoThatAClientOfAnEarlierBuildRefetches() {
+        String representation = QUERY + "\nnull\nnull\nfalse\ntrue";
+        assertEquals(GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation),
+                GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation));
+        assertNotEquals(GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation),
+                GraphQLHttpGate.etag("0.1.0+2026-12-04T13:00:00Z", 7, representation), "another build, same data");
+        assertNotEquals(GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation),
+                GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 8, representation), "same build, new data");
     }
 
     @Test
