@@ -48,6 +48,19 @@ public interface DiplographConfig {
         int importTimeoutSeconds();
     }
 
+    /** How writes take turns. */
+    Writes writes();
+
+    /** Settings of the write path. */
+    interface Writes {
+        /**
+         * H2 only, where writes run one at a time: how long a write (a mutation, a deletion, an
+         * import) waits for its turn before it is refused with {@code SERVICE_BUSY}, nothing written.
+         */
+        @WithDefault("30s")
+        Duration waitTimeout();
+    }
+
     /** Limits of the GraphQL endpoint. */
     GraphQL graphql();
 

@@ -73,4 +73,7 @@ public final class ErrorCodes {
 
     /** A subscription sent over HTTP: subscriptions are served over WebSocket. */
     public static final String SUBSCRIPTION_NEEDS_WEBSOCKET = "SUBSCRIPTION_NEEDS_WEBSOCKET";
+
+    /** A write waited longer than its turn allows (H2 runs one write at a time); nothing was written. */
+    public static final String SERVICE_BUSY = "SERVICE_BUSY";
 }

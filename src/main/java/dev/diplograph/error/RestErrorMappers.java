@@ -78,6 +78,12 @@ public class RestErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response busy(ServiceBusyException e) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+                .entity(ErrorBody.of(ErrorCodes.SERVICE_BUSY, e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure (reference %s)", reference);

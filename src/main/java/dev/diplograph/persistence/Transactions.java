@@ -1,7 +1,9 @@
 package dev.diplograph.persistence;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -9,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.error.ServiceBusyException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,16 +55,26 @@ public class Transactions {
      */
     private final ReentrantLock h2Writes;
 
+    /** How long a write waits for its turn on H2 (diplograph.writes.wait-timeout). */
+    private final Duration waitTimeout;
+
     /** Writes run again because they lost a race (diplograph_write_retries in /q/metrics). */
     private final Counter retries;
 
-    public Transactions(Database database, MeterRegistry metrics) {
+    /** Writes refused because their turn did not come in time. */
+    private final Counter busy;
+
+    public Transactions(Database database, DiplographConfig config, MeterRegistry metrics) {
+        this.waitTimeout = config.writes().waitTimeout();
         this.h2Writes = database.kind() == Database.Kind.H2 ? new ReentrantLock(true) : null;
         if (h2Writes != null) {
             Gauge.builder("diplograph.writes.waiting", h2Writes, ReentrantLock::getQueueLength)
                     .description("Writes waiting for their turn: on H2 one write runs at a time")
                     .register(metrics);
         }
+        this.busy = Counter.builder("diplograph_writes_refused_busy")
+                .description("Writes refused because they waited longer than diplograph.writes.wait-timeout for their turn")
+                .register(metrics);
         this.retries = Counter.builder("diplograph_write_retries")
                 .description("Writes run again because a concurrent transaction won a race for the same records")
                 .register(metrics);
@@ -108,6 +122,25 @@ public class Transactions {
         }
     }
 
+    /**
+     * Takes the H2 write lock, waiting at most {@link #waitTimeout}.
+     *
+     * @throws ServiceBusyException when the turn did not come in time (or the wait was interrupted)
+     */
+    private void awaitTurn() {
+        try {
+            if (h2Writes.tryLock(waitTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        busy.increment();
+        throw new ServiceBusyException("Other writes kept this one waiting for more than " + waitTimeout.toMillis()
+                + " ms (diplograph.writes.wait-timeout; on the embedded H2 database writes run one at a time);"
+                + " nothing was written. Try again later.");
+    }
+
     /** Work on the database that may fail with an {@link SQLException}. */
     @FunctionalInterface
     public interface SqlWork<T> {
@@ -120,7 +153,7 @@ public class Transactions {
             return work.get();
         }
         if (h2Writes != null) {
-            h2Writes.lock();
+            awaitTurn();
         }
         try {
             for (int attempt = 1;; attempt++) {

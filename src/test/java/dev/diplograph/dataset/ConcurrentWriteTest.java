@@ -107,6 +107,44 @@ class ConcurrentWriteTest {
         GraphQL.post("{ country(code: \"QW\") { name } }").body("data.country.name", equalTo("Waited"));
     }
 
+    @Test
+    void onH2AWriteThatWaitsLongerThanItsTurnAllowsIsRefusedAsBusyWithNothingWritten() throws Exception {
+        assumeTrue(database.kind() == Database.Kind.H2, "PostgreSQL runs writes side by side");
+        CountDownLatch open = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transactions.write(() -> {
+            open.countDown();
+            try {
+                assertTrue(finish.await(60, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        try {
+            assertTrue(open.await(30, TimeUnit.SECONDS));
+            // diplograph.writes.wait-timeout is 5 s in tests
+            GraphQL.asEditor("mutation { upsertCountry(input: {code: \"QB\", name: \"Busy\"}) { code } }")
+                    .body("data", nullValue())
+                    .body("errors[0].extensions.code", equalTo("SERVICE_BUSY"))
+                    .body("errors[0].message", containsString("diplograph.writes.wait-timeout"));
+            DatasetResourceTest.post("""
+                    {"format": "visits-dataset/1", "countries": [{"code": "QD", "name": "Busy import"}]}
+                    """)
+                    .statusCode(503)
+                    .header("Retry-After", "5")
+                    .body("code", equalTo("SERVICE_BUSY"));
+        } finally {
+            finish.countDown();
+        }
+        holder.get(30, TimeUnit.SECONDS);
+        GraphQL.post("{ a: country(code: \"QB\") { name } b: country(code: \"QD\") { name } }")
+                .body("errors", nullValue())
+                .body("data.a", nullValue())
+                .body("data.b", nullValue());
+        assertTrue(metrics.counter("diplograph_writes_refused_busy").count() >= 2, "the refusals were not counted");
+    }
+
     private void awaitWaitingWrites(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (metrics.get("diplograph.writes.waiting").gauge().value() < count) {

@@ -84,6 +84,11 @@ class EditorTokenTest {
             }
 
             @Override
+            public Writes writes() {
+                return null;
+            }
+
+            @Override
             public GraphQL graphql() {
                 return null;
             }
