@@ -77,18 +77,8 @@ class ConcurrentWriteTest {
     @Test
     void onH2WritesAndTheTermIndexerRunOneAtATime() throws Exception {
         assumeTrue(database.kind() == Database.Kind.H2, "PostgreSQL runs writes side by side");
-        CountDownLatch open = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transactions.write(() -> {
-            open.countDown();
-            try {
-                assertTrue(finish.await(30, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }));
-        assertTrue(open.await(30, TimeUnit.SECONDS));
+        CompletableFuture<Void> first = openWrite(finish);
         CompletableFuture<ValidatableResponse> mutation = CompletableFuture.supplyAsync(
                 () -> GraphQL.asEditor("mutation { upsertCountry(input: {code: \"QW\", name: \"Waited\"}) { code } }"));
         CompletableFuture<Integer> indexing = CompletableFuture.supplyAsync(() -> {
@@ -110,19 +100,9 @@ class ConcurrentWriteTest {
     @Test
     void onH2AWriteThatWaitsLongerThanItsTurnAllowsIsRefusedAsBusyWithNothingWritten() throws Exception {
         assumeTrue(database.kind() == Database.Kind.H2, "PostgreSQL runs writes side by side");
-        CountDownLatch open = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transactions.write(() -> {
-            open.countDown();
-            try {
-                assertTrue(finish.await(60, TimeUnit.SECONDS));
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        }));
+        CompletableFuture<Void> holder = openWrite(finish);
         try {
-            assertTrue(open.await(30, TimeUnit.SECONDS));
             // diplograph.writes.wait-timeout is 5 s in tests
             GraphQL.asEditor("mutation { upsertCountry(input: {code: \"QB\", name: \"Busy\"}) { code } }")
                     .body("data", nullValue())
@@ -143,6 +123,22 @@ class ConcurrentWriteTest {
                 .body("data.a", nullValue())
                 .body("data.b", nullValue());
         assertTrue(metrics.counter("diplograph_writes_refused_busy").count() >= 2, "the refusals were not counted");
+    }
+
+    /** Starts a write through the service's write path that stays open until {@code finish}; returns once it is open. */
+    private CompletableFuture<Void> openWrite(CountDownLatch finish) throws InterruptedException {
+        CountDownLatch open = new CountDownLatch(1);
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> transactions.write(() -> {
+            open.countDown();
+            try {
+                assertTrue(finish.await(60, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        }));
+        assertTrue(open.await(30, TimeUnit.SECONDS));
+        return write;
     }
 
     private void awaitWaitingWrites(int count) throws InterruptedException {
