@@ -23,6 +23,8 @@ import tempfile
 import threading
 import time
 
+import durability  # bench/ is on the path when this script runs
+
 TOKEN = "crash-import-token"
 
 
@@ -31,22 +33,6 @@ def database_env(postgresql, name):
         return {}
     out = subprocess.run(["bash", ".ci/postgres.sh", name], check=True, capture_output=True, text=True).stdout
     return dict(line[len("export "):].split("=", 1) for line in out.splitlines() if line.startswith("export "))
-
-
-def start(port, data_dir, db_env, log):
-    env = dict(os.environ, DIPLOGRAPH_DATA_DIR=data_dir, DIPLOGRAPH_EDITOR_TOKEN=TOKEN, QUARKUS_HTTP_PORT=str(port), **db_env)
-    process = subprocess.Popen(["java", "-jar", "target/quarkus-app/quarkus-run.jar"], env=env, stdout=log,
-                               stderr=subprocess.STDOUT)
-    for _ in range(240):
-        try:
-            conn = http.client.HTTPConnection("localhost", port, timeout=2)
-            conn.request("GET", "/q/health/ready")
-            if conn.getresponse().status == 200:
-                return process
-        except OSError:
-            pass
-        time.sleep(0.5)
-    sys.exit("service did not start; see " + log.name)
 
 
 def counts(port):
@@ -91,7 +77,7 @@ def main():
         data_dir = os.path.join(work, "round%d" % round_number)
         db_env = database_env(args.postgresql, "crash_import_%d" % round_number)
         log = open(data_dir + ".log", "w")
-        process = start(args.port, data_dir, db_env, log)
+        process = durability.start(args.port, data_dir, log, TOKEN, db_env)
         before = counts(args.port)
         outcome = {}
         poster = threading.Thread(target=post_import, args=(args.port, document, outcome))
@@ -100,7 +86,7 @@ def main():
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         poster.join()
-        process = start(args.port, data_dir, db_env, log)
+        process = durability.start(args.port, data_dir, log, TOKEN, db_env)
         after = counts(args.port)
         resent = ""
         if after not in (before, (before[0] + added[0], before[1] + added[1])):

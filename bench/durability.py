@@ -26,8 +26,10 @@ TOKEN = "durability-token"
 SECTORS = ["artificial-intelligence", "biohealth", "defense-industry"]
 
 
-def start(port, data_dir, log):
-    env = dict(os.environ, DIPLOGRAPH_DATA_DIR=data_dir, DIPLOGRAPH_EDITOR_TOKEN=TOKEN, QUARKUS_HTTP_PORT=str(port))
+def start(port, data_dir, log, token=TOKEN, extra_env=None):
+    """Starts the packaged service on data_dir (and the database of extra_env, if any); waits until it is ready."""
+    env = dict(os.environ, DIPLOGRAPH_DATA_DIR=data_dir, DIPLOGRAPH_EDITOR_TOKEN=token, QUARKUS_HTTP_PORT=str(port),
+               **(extra_env or {}))
     process = subprocess.Popen(["java", "-jar", "target/quarkus-app/quarkus-run.jar"], env=env,
                                stdout=log, stderr=subprocess.STDOUT)
     for _ in range(240):
