@@ -10,7 +10,8 @@ import java.util.Random;
  * Shows, with H2 alone, whether a kill -9 while one large transaction commits leaves part of it:
  * a writer inserts 100,000 parent rows and 300,000 child rows in one transaction and commits; the
  * process is killed 0–1.5 s after the commit starts, the file reopened and counted (all or none
- * is right). Run by big-commit.sh: java -cp h2.jar H2BigCommitCheck.java run ROUNDS
+ * is right). Run by big-commit.sh: java -cp h2.jar H2BigCommitCheck.java run ROUNDS; exits 1 when
+ * a round found part of the transaction.
  */
 public class H2BigCommitCheck {
   public static void main(String[] a) throws Exception {
@@ -24,16 +25,19 @@ public class H2BigCommitCheck {
       long t0 = System.nanoTime();
       Thread.sleep(r.nextInt(1500));
       boolean done = Files.readString(out).contains("committed");
+      long killedAfter = (System.nanoTime() - t0) / 1000000;
       p.destroyForcibly().waitFor();
       try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
         ResultSet rs = s.executeQuery("select (select count(*) from parent), (select count(*) from child)"); rs.next();
         long pc = rs.getLong(1), cc = rs.getLong(2);
         boolean ok = (pc == 0 && cc == 0) || (pc == 100000 && cc == 300000);
         if (!ok) bad++;
-        System.out.println("round " + i + ": killed " + (System.nanoTime()-t0)/1000000 + " ms into commit" + (done ? " (after commit returned)" : "") + ": parents " + pc + " children " + cc + (ok ? "" : " HALF"));
+        System.out.println("round " + i + ": killed " + killedAfter + " ms into commit" + (done ? " (after commit returned)" : "") + ": parents " + pc + " children " + cc + (ok ? "" : " HALF"));
       }
+      try (var files = Files.walk(d)) { files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete()); }
     }
     System.out.println("H2BIGCOMMIT h2=" + org.h2.engine.Constants.VERSION + " rounds=" + rounds + " half=" + bad);
+    if (bad > 0) System.exit(1);
   }
   static void write(String url) throws Exception {
     try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
