@@ -7,6 +7,8 @@
 #   bench/import.sh [statements] [heap]      # defaults: 120000 statements, -Xmx256m, embedded H2
 #   BENCH_DB=postgresql bench/import.sh      # the same against the local PostgreSQL
 #   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java BENCH_JVM_OPTS=-XX:+UseParallelGC bench/import.sh 120000 1g
+#   BENCH_SERVICE_ENV=DIPLOGRAPH_SEED_ENABLED=true bench/import.sh   # into a seeded database, as a user's first import
+# (bench/lib.sh starts services without the seed; the seeded case is the one that once ran 20 times slower on PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STATEMENTS=${1:-120000}

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +114,7 @@ public class DatasetService {
         try {
             List<String> order = scanTopLevel(file, errors);
             try (Connection connection = dataSource.getConnection()) {
+                forgetPlans(connection);
                 DatasetWriter writer = new DatasetWriter(connection, dialect, databaseKind == Database.Kind.H2, errors, changeFeed.changes());
                 for (Set<String> pass : passes(order)) {
                     applyPass(file, pass, writer, errors);
@@ -131,6 +133,21 @@ public class DatasetService {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
             throw new IllegalStateException("Database failure during import", e);
+        }
+    }
+
+    /**
+     * On PostgreSQL, drops the plans this pooled connection has cached, among them those of the
+     * foreign-key checks. A connection that checked keys while the tables were nearly empty (the seed
+     * loader's) keeps sequential scans for them, and an import then checked every new row by scanning
+     * a table it was itself filling: 170–250 s instead of 11–15 s for 120,000 statements
+     * (docs/benchmarks.md). The checks are planned again at their first use in the import.
+     */
+    private void forgetPlans(Connection connection) throws SQLException {
+        if (databaseKind == Database.Kind.POSTGRESQL) {
+            try (Statement discard = connection.createStatement()) {
+                discard.execute("DISCARD PLANS");
+            }
         }
     }
 
