@@ -6,12 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rounds="${1:-150}"
-h2=$(sed -n 's:.*<h2.version>\(.*\)</h2.version>.*:\1:p' pom.xml)
-jar="$HOME/.m2/repository/com/h2database/h2/$h2/h2-$h2.jar"
-if [[ ! -f "$jar" ]]; then
-  ./mvnw -q dependency:get -Dartifact="com.h2database:h2:$h2" >/dev/null
-fi
-echo "H2 $h2, $rounds rounds per mode"
+. bench/h2-crash/h2-jar.sh
+jar=$(h2_jar)
+echo "$(basename "$jar" .jar), $rounds rounds per mode"
 for mode in concurrent one-writer; do
   java -cp "$jar" bench/h2-crash/H2CrashCheck.java "$mode" "$rounds"
 done
