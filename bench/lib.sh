@@ -39,3 +39,6 @@ import_file() {
   curl -sf -X POST "localhost:$PORT/api/datasets" -H 'Content-Type: application/json' \
     -H "Authorization: Bearer $TOKEN" --data-binary @"$1"
 }
+
+# body <query> <name>: writes the GraphQL request body for <query> to $WORK/<name>.json.
+body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1" > "$WORK/$2.json"; }

@@ -39,7 +39,6 @@ if [ "$BENCH_DB" = h2 ]; then
 fi
 echo "size $SIZE: $STATEMENTS statements, database $BENCH_DB, wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s, $(nproc) cores"
 
-body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1" > "$WORK/$2.json"; }
 body '{ leader(slug: "leader-00000") { name visits(first: 20) { key startDate hostCountry { code } sectors { status sector { slug } quotes(first: 5) { text kind source { outlet } speaker { slug } } } } } }' traversal
 body '{ sector(slug: "sector-01") { slug name description } }' lookup
 body '{ quotes(first: 20, filter: {text: "'"$RARE"'"}) { edges { node { key text } } } }' search

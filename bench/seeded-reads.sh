@@ -16,7 +16,6 @@ python3 bench/generate-dataset.py --size M > "$WORK/dataset.json"
 RARE=$(python3 -c "
 import json, re, sys
 print(re.search(r'topic\d{5}', json.load(open(sys.argv[1]))['statements'][0]['text']).group())" "$WORK/dataset.json")
-body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1" > "$WORK/$2.json"; }
 TRAVERSAL='name visits(first: 20) { key startDate hostCountry { code } sectors { status sector { slug } quotes(first: 5) { text kind source { outlet } speaker { slug } } } }'
 body "{ leader(slug: \"leader-00000\") { $TRAVERSAL } }" traversal
 body "{ leader(slug: \"lee-jae-myung\") { $TRAVERSAL } }" seed-traversal

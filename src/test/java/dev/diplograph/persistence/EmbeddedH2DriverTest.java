@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
-import java.sql.DriverPropertyInfo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -82,41 +80,12 @@ class EmbeddedH2DriverTest {
 
     /** A driver that refuses every connection with {@code failure}, as H2 does with a file it cannot read. */
     private static Driver refusing(SQLException failure) {
-        return new Driver() {
-            @Override
-            public Connection connect(String url, Properties info) throws SQLException {
-                throw failure;
-            }
-
-            @Override
-            public boolean acceptsURL(String url) {
-                return true;
-            }
-
-            @Override
-            public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
-                return new DriverPropertyInfo[0];
-            }
-
-            @Override
-            public int getMajorVersion() {
-                return 2;
-            }
-
-            @Override
-            public int getMinorVersion() {
-                return 3;
-            }
-
-            @Override
-            public boolean jdbcCompliant() {
-                return true;
-            }
-
-            @Override
-            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-                throw new SQLFeatureNotSupportedException();
-            }
-        };
+        return (Driver) Proxy.newProxyInstance(Driver.class.getClassLoader(), new Class<?>[] { Driver.class },
+                (proxy, method, args) -> {
+                    if (method.getName().equals("connect")) {
+                        throw failure;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
