@@ -72,6 +72,8 @@ public class GraphQLWebSocket {
         request.toWebSocket().onSuccess(socket -> {
             LiveConnection.Protocol protocol = LiveConnection.Protocol.of(socket.subProtocol());
             if (protocol == null) {
+                // Refused sockets count as finished requests too, or every shutdown would wait for them.
+                socket.closeHandler(v -> requestDone(tracked));
                 socket.close((short) 4406, "Subprotocol not acceptable: use graphql-transport-ws or graphql-ws");
                 return;
             }

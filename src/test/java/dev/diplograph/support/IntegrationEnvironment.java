@@ -30,7 +30,9 @@ public class IntegrationEnvironment implements QuarkusTestResourceLifecycleManag
                 "diplograph.datasets.max-body-size", "4M",
                 "mp.jwt.verify.publickey.location", Path.of("src/test/resources/publicKey.pem").toUri().toString(),
                 "mp.jwt.verify.issuer", "https://diplograph.test",
-                "quarkus.shutdown.delay", "0s");
+                "quarkus.shutdown.delay", "0s",
+                // A worker busy for over 10 s is logged with its stack in target/quarkus.log (.ci/run prints it).
+                "quarkus.vertx.max-worker-execute-time", "10s");
     }
 
     @Override

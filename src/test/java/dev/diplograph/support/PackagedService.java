@@ -3,6 +3,7 @@ package dev.diplograph.support;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
@@ -50,14 +52,12 @@ public final class PackagedService implements AutoCloseable {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>();
-        String nativeImage = System.getProperty("native.image.path");
-        if (nativeImage != null && Files.isExecutable(Path.of(nativeImage))) {
-            command.add(nativeImage);
-        } else {
+        Path artifact = builtArtifact();
+        if (artifact.toString().endsWith(".jar")) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-jar");
-            command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());
         }
+        command.add(artifact.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DIPLOGRAPH_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -65,6 +65,23 @@ public final class PackagedService implements AutoCloseable {
         PackagedService service = new PackagedService(builder.start(), log, port);
         service.awaitReady();
         return service;
+    }
+
+    /**
+     * What this build packaged, as {@code @QuarkusIntegrationTest} decides it: the jar, or the native
+     * executable under -Dnative (a runner left in target/ by an earlier native build is not it).
+     */
+    static Path builtArtifact() throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        Properties built = new Properties();
+        try (Reader in = Files.newBufferedReader(target.resolve("quarkus-artifact.properties"))) {
+            built.load(in);
+        }
+        String type = built.getProperty("type", "");
+        Path path = target.resolve(built.getProperty("path", ""));
+        assertTrue(Files.isRegularFile(path) && (type.equals("jar") || type.equals("native")),
+                () -> "quarkus-artifact.properties names no packaged jar or native executable: " + built);
+        return path;
     }
 
     private void awaitReady() throws Exception {
@@ -106,14 +123,27 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws InterruptedException {
+    /**
+     * Stops the service as Kubernetes does (SIGTERM) and returns its exit code, or -1 when it was
+     * still running after {@code patience} and had to be killed.
+     */
+    public int stop(Duration patience) throws InterruptedException {
         if (restAssuredTarget) {
             RestAssured.reset();
+            restAssuredTarget = false;
         }
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        if (process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+            return process.exitValue();
+        }
+        process.destroyForcibly().waitFor();
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive() || restAssuredTarget) {
+            stop(Duration.ofSeconds(30));
         }
     }
 }
