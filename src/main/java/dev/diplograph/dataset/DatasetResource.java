@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 
@@ -38,17 +42,22 @@ public class DatasetResource {
         this.maxBytes = config.datasets().maxBodySize().asLongValue();
     }
 
-    /** Imports a visits-dataset/1 document in one transaction and reports what it created and updated. */
+    /**
+     * Imports a visits-dataset/1 document in one transaction and reports what it created and updated;
+     * with {@code ?dryRun=true} the transaction is rolled back and the report says what it would have done.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    public ImportReport importDataset(InputStream body) throws IOException {
+    public ImportReport importDataset(InputStream body, @Context UriInfo uri) throws IOException {
+        boolean dryRun = dryRun(uri.getQueryParameters());
         java.nio.file.Path file = Files.createTempFile("diplograph-import", ".json");
         try {
             spool(body, file);
-            ImportReport report = datasets.importFile(file);
-            LOG.infof("Imported a dataset of %d bytes: %s", Files.size(file), report.records());
+            ImportReport report = datasets.importFile(file, dryRun);
+            LOG.infof("%s a dataset of %d bytes: %s", dryRun ? "Dry-ran the import of" : "Imported", Files.size(file),
+                    report.records());
             return report;
         } finally {
             Files.deleteIfExists(file);
@@ -75,6 +84,27 @@ public class DatasetResource {
             }
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\"").build();
+    }
+
+    /**
+     * The import's one query parameter. Anything else is refused before the body is read: a misspelt
+     * {@code ?dry-run=true} that was ignored would write the whole document.
+     */
+    private static boolean dryRun(MultivaluedMap<String, String> parameters) {
+        for (String name : parameters.keySet()) {
+            if (!name.equals("dryRun")) {
+                throw new BadRequestException("Unknown query parameter '" + name + "'; the import takes only dryRun=true|false."
+                        + " Nothing was written.");
+            }
+        }
+        List<String> values = parameters.getOrDefault("dryRun", List.of());
+        if (values.isEmpty()) {
+            return false;
+        }
+        if (values.size() > 1 || !(values.get(0).equals("true") || values.get(0).equals("false"))) {
+            throw new BadRequestException("dryRun must be given once, as true or false. Nothing was written.");
+        }
+        return values.get(0).equals("true");
     }
 
     /** Copies the body to disk, refusing it as soon as it grows past the limit. */

@@ -95,7 +95,36 @@ public class DatasetService {
      * @throws InvalidDatasetException listing every schema and reference problem; nothing is written
      */
     public ImportReport importFile(Path file) {
-        return transactions.write(importTimeoutSeconds, () -> importInto(file));
+        return importFile(file, false);
+    }
+
+    /**
+     * {@link #importFile(Path)}; a dry run does every check and every write, then rolls the
+     * transaction back, so its report says what the import would create and update.
+     */
+    public ImportReport importFile(Path file, boolean dryRun) {
+        try {
+            return transactions.write(importTimeoutSeconds, () -> {
+                ImportReport report = importInto(file);
+                if (dryRun) {
+                    throw new DryRunDone(report.asDryRun()); // leaving with it rolls the transaction back
+                }
+                return report;
+            });
+        } catch (DryRunDone done) {
+            return done.report;
+        }
+    }
+
+    /** Carries a dry run's report out of its transaction, which a runtime exception rolls back. */
+    private static final class DryRunDone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ImportReport report;
+
+        DryRunDone(ImportReport report) {
+            super(null, null, false, false);
+            this.report = report;
+        }
     }
 
     /**

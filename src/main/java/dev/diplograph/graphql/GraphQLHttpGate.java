@@ -1,6 +1,8 @@
 package dev.diplograph.graphql;
 
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -248,14 +250,11 @@ public class GraphQLHttpGate {
     }
 
     private Request fromBody(RoutingContext context) throws Refusal {
-        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
-            throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-                    "Send GraphQL requests as Content-Type: application/json" + (type == null ? "." : ", not " + type + "."));
-        }
+        requireJsonInUtf8(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
         Object body;
         try {
-            body = context.body().buffer() == null ? null : Json.decodeValue(context.body().buffer());
+            String text = utf8(context.body().buffer());
+            body = text == null ? null : Json.decodeValue(text);
         } catch (DecodeException e) {
             throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The body is not valid JSON.");
         }
@@ -283,6 +282,46 @@ public class GraphQLHttpGate {
         JsonObject variables = json.getJsonObject("variables");
         return new Request((String) query, (String) operationName, variables == null ? null : variables.encode(),
                 json.getJsonObject("extensions"), json);
+    }
+
+    /**
+     * The body must be {@code application/json} in UTF-8 (RFC 8259). SmallRye decodes the body again
+     * with the charset the header names, so another charset would run a query other than the one
+     * checked here, or fail inside SmallRye on a charset name the JVM does not know.
+     */
+    private static void requireJsonInUtf8(String type) throws Refusal {
+        String[] parts = type == null ? new String[] { "" } : type.split(";", -1);
+        if (!parts[0].trim().equalsIgnoreCase(JSON)) {
+            throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                    "Send GraphQL requests as Content-Type: application/json" + (type == null ? "." : ", not " + type + "."));
+        }
+        for (int i = 1; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals > 0 && parts[i].substring(0, equals).trim().equalsIgnoreCase("charset")) {
+                String charset = parts[i].substring(equals + 1).trim().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                            "Send the body in UTF-8 (charset=utf-8), not charset=" + charset + ".");
+                }
+            }
+        }
+    }
+
+    /** The body as text, refusing bytes that are not UTF-8 and a byte order mark, which SmallRye cannot parse. */
+    private static String utf8(Buffer body) throws Refusal {
+        if (body == null) {
+            return null;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body.getBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The body is not valid UTF-8.");
+        }
+        if (text.startsWith("\uFEFF")) {
+            throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The body starts with a byte order mark; send UTF-8 without one.");
+        }
+        return text;
     }
 
     /**

@@ -15,6 +15,9 @@ final class PlainMessages {
     /** "…, but it was a 'LinkedHashMap'" in variable coercion errors. */
     private static final Pattern JAVA_TYPE = Pattern.compile("but it was a '(\\w+)'");
 
+    /** SmallRye's "SRGQL000013: Expected type [Date] but was [BigDecimal]." for a variable of one of its scalars. */
+    private static final Pattern SMALLRYE_TYPE = Pattern.compile("SRGQL\\d+: Expected type \\[(\\w+)\\] but was \\[(\\w+)\\]\\.?");
+
     private static final Map<String, String> JSON_KINDS = Map.ofEntries(
             Map.entry("String", "a string"), Map.entry("Boolean", "a boolean"),
             Map.entry("BigDecimal", "a number"), Map.entry("BigInteger", "a number"), Map.entry("Integer", "a number"),
@@ -38,8 +41,18 @@ final class PlainMessages {
         Matcher java = JAVA_TYPE.matcher(message);
         StringBuilder plain = new StringBuilder();
         while (java.find()) {
-            java.appendReplacement(plain, "but it was " + JSON_KINDS.getOrDefault(java.group(1), "a value of another type"));
+            java.appendReplacement(plain, "but it was " + kind(java.group(1)));
         }
-        return java.appendTail(plain).toString();
+        java.appendTail(plain);
+        Matcher smallrye = SMALLRYE_TYPE.matcher(plain);
+        StringBuilder plainer = new StringBuilder();
+        while (smallrye.find()) {
+            smallrye.appendReplacement(plainer, "expected a " + smallrye.group(1) + " but it was " + kind(smallrye.group(2)) + ".");
+        }
+        return smallrye.appendTail(plainer).toString();
+    }
+
+    private static String kind(String javaType) {
+        return JSON_KINDS.getOrDefault(javaType, "a value of another type");
     }
 }

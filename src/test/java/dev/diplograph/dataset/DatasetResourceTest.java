@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,6 +68,41 @@ class DatasetResourceTest {
                 .body("data.leader.visits[0].sectors[0].status", equalTo("AGREED"))
                 .body("data.leader.visits[0].sectors[0].quotes[0].text", equalTo("Imports are welcome here."))
                 .body("data.quotes.totalCount", equalTo(1));
+    }
+
+    @Test
+    void aDryRunReportsWhatAnImportWouldDoAndWritesNothing() {
+        String document = VALID.replace("dr-", "dy-").replace("\"QI\"", "\"QD\"").replace("\"QJ\"", "\"QE\"");
+        String check = """
+                { country(code: "QD") { name } leader(slug: "dy-leader") { name }
+                  quotes(filter: {speaker: "dy-leader"}) { totalCount } }""";
+        withQuery("dryRun=true", document).statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("records.countries.created", equalTo(2))
+                .body("records.statements.created", equalTo(1))
+                .body("records.cooperationAreas.created", equalTo(1));
+        GraphQL.post(check).body("errors", nullValue()).body("data.country", nullValue())
+                .body("data.leader", nullValue()).body("data.quotes.totalCount", equalTo(0));
+        // A dry run reports the same problems as an import.
+        withQuery("dryRun=true", document.replace("\"speaker\": \"dy-leader\"", "\"speaker\": \"dy-nobody\""))
+                .statusCode(422).body("code", equalTo("INVALID_DATASET"))
+                .body("errors.pointer", hasItems("/statements/0/speaker"));
+        // A parameter the import does not know, or a dryRun that is neither true nor false, is refused
+        // before anything is written: ignoring "?dry-run=true" would have imported the document.
+        for (String query : List.of("dry-run=true", "dryrun=true", "dryRun=yes", "dryRun=true&dryRun=false")) {
+            withQuery(query, document).statusCode(400).body("code", equalTo("BAD_REQUEST"))
+                    .body("message", containsString("Nothing was written"));
+        }
+        GraphQL.post(check).body("data.country", nullValue()).body("data.quotes.totalCount", equalTo(0));
+        withQuery("dryRun=false", document).statusCode(200).body("dryRun", equalTo(false))
+                .body("records.countries.created", equalTo(2));
+        GraphQL.post(check).body("errors", nullValue()).body("data.country.name", equalTo("Importland"))
+                .body("data.leader.name", equalTo("Ida Import")).body("data.quotes.totalCount", equalTo(1));
+    }
+
+    private static ValidatableResponse withQuery(String query, String body) {
+        return given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN)
+                .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/api/datasets?" + query).then();
     }
 
     @Test

@@ -118,6 +118,11 @@ class BadInputTest {
         }
         assertBadInput(GraphQL.post("query($s: String!) { leader(slug: $s) { name } }", Map.of("s", List.of("a"))),
                 "but it was an array");
+        // SmallRye's own scalars said "SRGQL000013: Expected type [Date] but was [BigDecimal]."
+        assertBadInput(GraphQL.post("query($d: Date) { visits(filter: {from: $d}) { totalCount } }", Map.of("d", 12)),
+                "expected a Date but it was a number").body("errors[0].message", not(matchesPattern(names)));
+        assertBadInput(GraphQL.post("query($d: Date) { visits(filter: {from: $d}) { totalCount } }", Map.of("d", Map.of("a", 1))),
+                "expected a Date but it was an object").body("errors[0].message", not(matchesPattern(names)));
     }
 
     @Test
