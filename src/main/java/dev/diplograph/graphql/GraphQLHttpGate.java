@@ -48,6 +48,9 @@ public class GraphQLHttpGate {
     /** RoutingContext key of the time the gate started on the request (for Server-Timing). */
     private static final String STARTED = "diplograph.gate-started";
 
+    /** RoutingContext key of whether the answer is the GraphQL response type (read once per request). */
+    private static final String ANSWER_TYPE = "diplograph.graphql-response";
+
     /** RoutingContext key of the {@link CacheCandidate} of a GET query. */
     static final String CACHE_CANDIDATE = "diplograph.cache-candidate";
     /** RoutingContext key set by {@link RequestGuard} when the response may be cached. */
@@ -159,6 +162,11 @@ public class GraphQLHttpGate {
             forwardQueryString(context, request, document, operation);
         }
         boolean graphqlResponse = wantsGraphQLResponse(context);
+        if (context.request().headers().contains(HttpHeaders.ACCEPT)) {
+            // SmallRye reads Accept on its own, knows no weights and refuses application/* with an empty 406;
+            // it gets the one type chosen here.
+            context.request().headers().set(HttpHeaders.ACCEPT, graphqlResponse ? GRAPHQL_RESPONSE : JSON);
+        }
         context.addHeadersEndHandler(v -> {
             MultiMap headers = context.response().headers();
             if (!graphqlResponse) {
@@ -436,16 +444,56 @@ public class GraphQLHttpGate {
                 continue; // q=0; asking for the weight first also parses the value, which component() alone does not
             }
             String type = (header.component() + "/" + header.subComponent()).toLowerCase(Locale.ROOT);
-            if ("*/*".equals(type) || JSON.equals(type) || GRAPHQL_RESPONSE.equals(type)) {
+            if ("*/*".equals(type) || "application/*".equals(type) || JSON.equals(type) || GRAPHQL_RESPONSE.equals(type)) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * Whether the answer is {@code application/graphql-response+json}: the client names it, with a
+     * weight above zero and at least that of {@code application/json}. Wildcards alone get
+     * {@code application/json}, which the specification keeps for clients that predate the new type.
+     * Read from the header itself: a failure handler's context (a body over the cap) has no parsed headers.
+     */
     static boolean wantsGraphQLResponse(RoutingContext context) {
-        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.toLowerCase(Locale.ROOT).contains(GRAPHQL_RESPONSE);
+        Boolean known = context.get(ANSWER_TYPE);
+        if (known == null) {
+            known = wantsGraphQLResponse(context.request().getHeader(HttpHeaders.ACCEPT));
+            context.put(ANSWER_TYPE, known);
+        }
+        return known;
+    }
+
+    static boolean wantsGraphQLResponse(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        float graphqlResponse = 0;
+        float json = 0;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String type = parts[0].trim().toLowerCase(Locale.ROOT);
+            float weight = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
+                        && parameter.charAt(1) == '=') {
+                    try {
+                        weight = Float.parseFloat(parameter.substring(2).trim());
+                    } catch (NumberFormatException e) {
+                        weight = 1; // as the Accept check (Vert.x) reads a weight it cannot parse
+                    }
+                }
+            }
+            if (GRAPHQL_RESPONSE.equals(type)) {
+                graphqlResponse = Math.max(graphqlResponse, weight);
+            } else if (JSON.equals(type)) {
+                json = Math.max(json, weight);
+            }
+        }
+        return graphqlResponse > 0 && graphqlResponse >= json;
     }
 
     private static void refuse(RoutingContext context, int status, String code, String message) {

@@ -44,6 +44,21 @@ class HttpProtocolTest {
                 .body("data.leader.name", equalTo("Lee Jae Myung"));
         client().accept("application/graphql-response+json").queryParam("query", QUERY).when().get("/graphql")
                 .then().statusCode(200).contentType(startsWith("application/graphql-response+json"));
+        // The client's weights decide; application/* was refused with 406, and a type given q=0 was used.
+        Map<String, String> answered = Map.of(
+                "application/*", "application/json",
+                "application/graphql-response+json;q=0, application/json", "application/json",
+                "application/json, application/graphql-response+json;q=0.5", "application/json",
+                "application/json;q=0.5, application/graphql-response+json", "application/graphql-response+json",
+                "application/graphql-response+json, application/json", "application/graphql-response+json");
+        answered.forEach((accept, type) -> {
+            client().accept(accept).queryParam("query", QUERY).when().get("/graphql").then().statusCode(200)
+                    .contentType(startsWith(type)).body("data.leader.name", equalTo("Lee Jae Myung"));
+            // A parse error is 400 only under the GraphQL response type; under application/json it is 200.
+            client().accept(accept).queryParam("query", "{ leader(").when().get("/graphql").then()
+                    .statusCode(type.equals("application/json") ? 200 : 400).contentType(startsWith(type))
+                    .body("errors[0].extensions.code", notNullValue());
+        });
     }
 
     @Test
