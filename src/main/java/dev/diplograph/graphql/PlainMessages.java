@@ -1,6 +1,8 @@
 package dev.diplograph.graphql;
 
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,11 +14,21 @@ final class PlainMessages {
             "Validation error \\(WrongType@\\[([^\\]]*)\\]\\) : argument '([^']*)' with value '.*' is not a valid '([^']*)'.*",
             Pattern.DOTALL);
 
+    /** "argument 'filter' with value 'ObjectValue{objectFields=[…]}' contains a field not in 'QuoteFilter': 'x'", and the like. */
+    private static final Pattern WRONG_ARGUMENT = Pattern.compile(
+            "Validation error \\(WrongType@\\[([^\\]]*)\\]\\) : argument '([^']*)' with value '.*' "
+                    + "(contains a field not in '[^']*': '[^']*'|is missing required fields '[^']*'|must not be null)\\.?",
+            Pattern.DOTALL);
+
     /** "…, but it was a 'LinkedHashMap'" in variable coercion errors. */
     private static final Pattern JAVA_TYPE = Pattern.compile("but it was a '(\\w+)'");
 
     /** SmallRye's "SRGQL000013: Expected type [Date] but was [BigDecimal]." for a variable of one of its scalars. */
     private static final Pattern SMALLRYE_TYPE = Pattern.compile("SRGQL\\d+: Expected type \\[(\\w+)\\] but was \\[(\\w+)\\]\\.?");
+
+    /** graphql-java's "Expected type 'Map' but was 'BigDecimal'. Variables for input objects must be an instance of type 'Map'." */
+    private static final Pattern INPUT_OBJECT = Pattern.compile(
+            "Expected type 'Map' but was '(\\w+)'\\. Variables for input objects must be an instance of type 'Map'\\.");
 
     private static final Map<String, String> JSON_KINDS = Map.ofEntries(
             Map.entry("String", "a string"), Map.entry("Boolean", "a boolean"),
@@ -38,18 +50,17 @@ final class PlainMessages {
             return "Argument '" + literal.group(2) + "' of " + literal.group(1) + " is not a valid " + literal.group(3)
                     + ".";
         }
-        Matcher java = JAVA_TYPE.matcher(message);
-        StringBuilder plain = new StringBuilder();
-        while (java.find()) {
-            java.appendReplacement(plain, "but it was " + kind(java.group(1)));
+        Matcher argument = WRONG_ARGUMENT.matcher(message);
+        if (argument.matches()) {
+            return "Argument '" + argument.group(2) + "' of " + argument.group(1) + " " + argument.group(3) + ".";
         }
-        java.appendTail(plain);
-        Matcher smallrye = SMALLRYE_TYPE.matcher(plain);
-        StringBuilder plainer = new StringBuilder();
-        while (smallrye.find()) {
-            smallrye.appendReplacement(plainer, "expected a " + smallrye.group(1) + " but it was " + kind(smallrye.group(2)) + ".");
-        }
-        return smallrye.appendTail(plainer).toString();
+        String plain = replace(JAVA_TYPE, message, m -> "but it was " + kind(m.group(1)));
+        plain = replace(SMALLRYE_TYPE, plain, m -> "expected a " + m.group(1) + " but it was " + kind(m.group(2)) + ".");
+        return replace(INPUT_OBJECT, plain, m -> "expected an object but it was " + kind(m.group(1)) + ".");
+    }
+
+    private static String replace(Pattern pattern, String text, Function<MatchResult, String> with) {
+        return pattern.matcher(text).replaceAll(match -> Matcher.quoteReplacement(with.apply(match)));
     }
 
     private static String kind(String javaType) {

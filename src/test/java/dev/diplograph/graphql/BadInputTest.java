@@ -123,6 +123,16 @@ class BadInputTest {
                 "expected a Date but it was a number").body("errors[0].message", not(matchesPattern(names)));
         assertBadInput(GraphQL.post("query($d: Date) { visits(filter: {from: $d}) { totalCount } }", Map.of("d", Map.of("a", 1))),
                 "expected a Date but it was an object").body("errors[0].message", not(matchesPattern(names)));
+        // graphql-java said "Expected type 'Map' but was 'BigDecimal'. Variables for input objects must be …"
+        assertBadInput(GraphQL.post("query($f: QuoteFilter) { quotes(filter: $f) { totalCount } }", Map.of("f", 5)),
+                "expected an object but it was a number").body("errors[0].message", not(matchesPattern(names)))
+                .body("errors[0].message", not(containsString("'Map'")));
+        // … and "with value 'ObjectValue{objectFields=[ObjectField{…}]}' contains a field not in 'QuoteFilter'"
+        assertBadInput(GraphQL.post("{ quotes(filter: {sectors: [\"x\"]}) { totalCount } }"),
+                "Argument 'filter' of quotes contains a field not in 'QuoteFilter': 'sectors'")
+                .body("errors[0].message", not(containsString("Value{")));
+        assertBadInput(GraphQL.post("mutation { setCooperationArea(visit: \"v\", input: {}) { status } }"),
+                "is missing required fields").body("errors[0].message", not(containsString("Value{")));
     }
 
     @Test
