@@ -45,7 +45,7 @@ public class CountryGraphQLApi {
     @NonNull
     @Description("Deletes the country with this code. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
     public DeletionReport deleteCountry(@NonNull @Description("ISO 3166-1 alpha-2 code.") String code,
-            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
-        return deletions.country(code, cascade);
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport. null counts as false.") Boolean cascade) {
+        return deletions.country(code, Boolean.TRUE.equals(cascade));
     }
 }

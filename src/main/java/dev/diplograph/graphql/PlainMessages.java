@@ -14,10 +14,13 @@ final class PlainMessages {
             "Validation error \\(WrongType@\\[([^\\]]*)\\]\\) : argument '([^']*)' with value '.*' is not a valid '([^']*)'.*",
             Pattern.DOTALL);
 
-    /** "argument 'filter' with value 'ObjectValue{objectFields=[…]}' contains a field not in 'QuoteFilter': 'x'", and the like. */
+    /**
+     * "argument 'filter' with value 'ObjectValue{objectFields=[…]}' contains a field not in 'QuoteFilter': 'x'", and
+     * graphql-java's other argument messages (i18n/Validation.properties, ArgumentValidationUtil) but "is not a valid".
+     */
     private static final Pattern WRONG_ARGUMENT = Pattern.compile(
             "Validation error \\(WrongType@\\[([^\\]]*)\\]\\) : argument '([^']*)' with value '.*' "
-                    + "(contains a field not in '[^']*': '[^']*'|is missing required fields '[^']*'|must not be null)\\.?",
+                    + "(contains a field not in '[^']*': '[^']*'|is missing required fields '[^']*'|must not be null|must be an object type)\\.?",
             Pattern.DOTALL);
 
     /** "…, but it was a 'LinkedHashMap'" in variable coercion errors. */

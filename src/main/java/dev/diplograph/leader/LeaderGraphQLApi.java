@@ -102,7 +102,7 @@ public class LeaderGraphQLApi {
     @NonNull
     @Description("Deletes the leader with this slug. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
     public DeletionReport deleteLeader(@NonNull @Description("Leader slug.") String slug,
-            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
-        return deletions.leader(slug, cascade);
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport. null counts as false.") Boolean cascade) {
+        return deletions.leader(slug, Boolean.TRUE.equals(cascade));
     }
 }

@@ -88,7 +88,7 @@ public class ProjectGraphQLApi {
     @NonNull
     @Description("Deletes the project with this key. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
     public DeletionReport deleteProject(@NonNull @Description("Project key.") String key,
-            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
-        return deletions.project(key, cascade);
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport. null counts as false.") Boolean cascade) {
+        return deletions.project(key, Boolean.TRUE.equals(cascade));
     }
 }

@@ -62,7 +62,7 @@ public class SectorGraphQLApi {
     @NonNull
     @Description("Deletes the sector with this slug. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
     public DeletionReport deleteSector(@NonNull @Description("Sector slug.") String slug,
-            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
-        return deletions.sector(slug, cascade);
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport. null counts as false.") Boolean cascade) {
+        return deletions.sector(slug, Boolean.TRUE.equals(cascade));
     }
 }

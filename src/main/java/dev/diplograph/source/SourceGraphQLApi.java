@@ -45,7 +45,7 @@ public class SourceGraphQLApi {
     @NonNull
     @Description("Deletes the source with this key. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
     public DeletionReport deleteSource(@NonNull @Description("Source key.") String key,
-            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
-        return deletions.source(key, cascade);
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport. null counts as false.") Boolean cascade) {
+        return deletions.source(key, Boolean.TRUE.equals(cascade));
     }
 }

@@ -170,8 +170,8 @@ public class VisitGraphQLApi {
     @NonNull
     @Description("Deletes the visit with this key. Refused with CONFLICT while other records use it, unless cascade is true. Needs the editor role.")
     public DeletionReport deleteVisit(@NonNull @Description("Visit key.") String key,
-            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport.") boolean cascade) {
-        return deletions.visit(key, cascade);
+            @DefaultValue("false") @Description("Also delete the records that need this one and detach those that point at it; see DeletionReport. null counts as false.") Boolean cascade) {
+        return deletions.visit(key, Boolean.TRUE.equals(cascade));
     }
 
     @Mutation

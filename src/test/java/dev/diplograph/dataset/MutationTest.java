@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -239,6 +240,12 @@ class MutationTest {
         GraphQL.asEditor("mutation { deleteSector(slug: \"mtd-sector\") { deleted } }")
                 .body("errors[0].extensions.code", equalTo("CONFLICT"))
                 .body("errors[0].message", containsString("1 statement, 1 cooperation area"));
+        // An explicit null is no cascade (it was an internal error: null into a primitive boolean).
+        GraphQL.asEditor("mutation { deleteSector(slug: \"mtd-sector\", cascade: null) { deleted } }")
+                .body("errors[0].extensions.code", equalTo("CONFLICT"));
+        GraphQL.asEditor("mutation($c: Boolean) { deleteVisit(key: \"mtd-visit\", cascade: $c) { deleted } }",
+                Collections.singletonMap("c", null))
+                .body("errors[0].extensions.code", equalTo("CONFLICT"));
         GraphQL.asEditor("mutation { deleteSector(slug: \"mtd-sector\", cascade: true) { deleted detached } }")
                 .body("data.deleteSector.deleted", equalTo(2))
                 .body("data.deleteSector.detached", equalTo(1));

@@ -133,6 +133,8 @@ class BadInputTest {
                 .body("errors[0].message", not(containsString("Value{")));
         assertBadInput(GraphQL.post("mutation { setCooperationArea(visit: \"v\", input: {}) { status } }"),
                 "is missing required fields").body("errors[0].message", not(containsString("Value{")));
+        assertBadInput(GraphQL.post("mutation { upsertCountry(input: \"KR\") { code } }"),
+                "Argument 'input' of upsertCountry must be an object type").body("errors[0].message", not(containsString("Value{")));
     }
 
     @Test
