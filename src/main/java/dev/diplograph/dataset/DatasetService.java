@@ -355,6 +355,8 @@ public class DatasetService {
         List<String> order = new ArrayList<>();
         ObjectNode skeleton = mapper.createObjectNode();
         try (JsonParser parser = mapper.getFactory().createParser(file.toFile())) {
+            // A name twice in one object is refused before anything is written: a tree keeps the last value.
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedDatasetException("The document must be a JSON object.", parser.currentLocation());
             }
@@ -362,9 +364,6 @@ public class DatasetService {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (DatasetSchema.ARRAYS.containsKey(name) && value == JsonToken.START_ARRAY) {
-                    if (order.contains(name)) {
-                        errors.add("/" + name, "listed twice in the document");
-                    }
                     order.add(name);
                     skeleton.putArray(name);
                     parser.skipChildren();
@@ -562,6 +561,10 @@ public class DatasetService {
         String detail = e.getOriginalMessage();
         if (e instanceof JsonParseException && detail != null && detail.contains("UTF-8")) {
             return new MalformedDatasetException("The body is not valid UTF-8: " + detail, e.getLocation());
+        }
+        if (e instanceof JsonParseException && detail != null && detail.startsWith("Duplicate field")) {
+            return new MalformedDatasetException("An object names the same property twice, so which value is meant is"
+                    + " unknown: " + detail + ".", e.getLocation());
         }
         return new MalformedDatasetException("The body is not well-formed JSON: " + detail, e.getLocation());
     }

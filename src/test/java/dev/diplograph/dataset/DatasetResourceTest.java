@@ -113,6 +113,14 @@ class DatasetResourceTest {
                 .body("code", equalTo("MALFORMED_BODY"))
                 .body("message", containsString("line"));
         post("[1, 2]").statusCode(400).body("code", equalTo("MALFORMED_BODY"));
+        // A name twice in one object: a tree would keep the second value, silently.
+        for (String twice : List.of(
+                "{\"format\": \"visits-dataset/1\", \"countries\": [{\"code\": \"QK\", \"name\": \"A\", \"name\": \"B\"}]}",
+                "{\"format\": \"visits-dataset/1\", \"countries\": [{\"code\": \"QK\", \"name\": \"A\"}], \"countries\": []}")) {
+            post(twice).statusCode(400).body("code", equalTo("MALFORMED_BODY"))
+                    .body("message", containsString("same property twice"))
+                    .body("message", containsString("line 1"));
+        }
         GraphQL.post("{ country(code: \"QK\") { name } }").body("data.country", nullValue());
     }
 
