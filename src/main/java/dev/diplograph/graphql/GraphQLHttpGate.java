@@ -298,18 +298,21 @@ public class GraphQLHttpGate {
      * checked here, or fail inside SmallRye on a charset name the JVM does not know.
      */
     private static void requireJsonInUtf8(String type) throws Refusal {
-        String[] parts = type == null ? new String[] { "" } : type.split(";", -1);
-        if (!parts[0].trim().equalsIgnoreCase(JSON)) {
-            throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-                    "Send GraphQL requests as Content-Type: application/json" + (type == null ? "." : ", not " + type + "."));
-        }
-        for (int i = 1; i < parts.length; i++) {
-            int equals = parts[i].indexOf('=');
-            if (equals > 0 && parts[i].substring(0, equals).trim().equalsIgnoreCase("charset")) {
-                String charset = parts[i].substring(equals + 1).trim().replace("\"", "");
-                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                    throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
-                            "Send the body in UTF-8 (charset=utf-8), not charset=" + charset + ".");
+        // GraphiQL in Chromium sends "application/json, application/json": a header set twice, joined.
+        for (String mediaType : (type == null ? "" : type).split(",", -1)) {
+            String[] parts = mediaType.split(";", -1);
+            if (!parts[0].trim().equalsIgnoreCase(JSON)) {
+                throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Send GraphQL requests as Content-Type:"
+                        + " application/json" + (type == null ? "." : ", not " + type + "."));
+            }
+            for (int i = 1; i < parts.length; i++) {
+                int equals = parts[i].indexOf('=');
+                if (equals > 0 && parts[i].substring(0, equals).trim().equalsIgnoreCase("charset")) {
+                    String charset = parts[i].substring(equals + 1).trim().replace("\"", "");
+                    if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                        throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE,
+                                "Send the body in UTF-8 (charset=utf-8), not charset=" + charset + ".");
+                    }
                 }
             }
         }

@@ -143,11 +143,13 @@ class HttpProtocolTest {
     void aPostIsJsonInUtf8() {
         byte[] body = ("{\"query\": \"{ sector(slug: \\\"énergie\\\") { name } leader(slug: \\\"lee-jae-myung\\\") { name } }\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        for (String type : List.of("application/json", "APPLICATION/JSON; charset=UTF-8", "application/json;charset=\"utf-8\"")) {
+        // The last: GraphiQL in Chromium sets the header twice, and the browser joins the two.
+        for (String type : List.of("application/json", "APPLICATION/JSON; charset=UTF-8", "application/json;charset=\"utf-8\"",
+                "application/json, application/json")) {
             exactly(type, body).statusCode(200).body("errors", nullValue()).body("data.leader.name", equalTo("Lee Jae Myung"));
         }
         // The media type itself, not a name that starts like it.
-        for (String type : List.of("application/jsonx", "application/json-patch+json")) {
+        for (String type : List.of("application/jsonx", "application/json-patch+json", "application/json, text/plain")) {
             exactly(type, body).statusCode(415).body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
         }
         // SmallRye decodes the body with the charset named: another one ran a query other than the one
