@@ -26,7 +26,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -48,8 +47,8 @@ public class GraphQLHttpGate {
     /** RoutingContext key of the time the gate started on the request (for Server-Timing). */
     private static final String STARTED = "diplograph.gate-started";
 
-    /** RoutingContext key of whether the answer is the GraphQL response type (read once per request). */
-    private static final String ANSWER_TYPE = "diplograph.graphql-response";
+    /** RoutingContext key of the request's {@link AcceptWeights} (read once per request). */
+    private static final String ANSWER_TYPE = "diplograph.accept-weights";
 
     /** RoutingContext key of the {@link CacheCandidate} of a GET query. */
     static final String CACHE_CANDIDATE = "diplograph.cache-candidate";
@@ -437,66 +436,73 @@ public class GraphQLHttpGate {
      * Whether the Accept header (absent means anything) allows one of the two media types answered
      * with, as SmallRye's handler reads it (which answers any other header with an empty 406).
      */
+    /** Whether the Accept header (none, or one naming no type, accepts anything) allows one of the two response types. */
     private static boolean acceptable(RoutingContext context) {
-        List<MIMEHeader> accepted = context.parsedHeaders().accept();
-        if (accepted.isEmpty()) {
-            return true;
-        }
-        for (MIMEHeader header : accepted) {
-            if (header.weight() <= 0) {
-                continue; // q=0; asking for the weight first also parses the value, which component() alone does not
-            }
-            String type = (header.component() + "/" + header.subComponent()).toLowerCase(Locale.ROOT);
-            if ("*/*".equals(type) || "application/*".equals(type) || JSON.equals(type) || GRAPHQL_RESPONSE.equals(type)) {
-                return true;
-            }
-        }
-        return false;
+        AcceptWeights weights = acceptWeights(context);
+        return weights.none || weights.graphqlResponse > 0 || weights.json > 0 || weights.wildcard > 0;
     }
 
     /**
      * Whether the answer is {@code application/graphql-response+json}: the client names it, with a
      * weight above zero and at least that of {@code application/json}. Wildcards alone get
      * {@code application/json}, which the specification keeps for clients that predate the new type.
-     * Read from the header itself: a failure handler's context (a body over the cap) has no parsed headers.
      */
     static boolean wantsGraphQLResponse(RoutingContext context) {
-        Boolean known = context.get(ANSWER_TYPE);
+        AcceptWeights weights = acceptWeights(context);
+        return weights.graphqlResponse > 0 && weights.graphqlResponse >= weights.json;
+    }
+
+    /**
+     * The Accept header's highest weight for each response type, read once per request from the
+     * header itself: a failure handler's context (a body over the cap) has no parsed headers.
+     */
+    private static AcceptWeights acceptWeights(RoutingContext context) {
+        AcceptWeights known = context.get(ANSWER_TYPE);
         if (known == null) {
-            known = wantsGraphQLResponse(context.request().getHeader(HttpHeaders.ACCEPT));
+            known = AcceptWeights.of(context.request().getHeader(HttpHeaders.ACCEPT));
             context.put(ANSWER_TYPE, known);
         }
         return known;
     }
 
-    static boolean wantsGraphQLResponse(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        float graphqlResponse = 0;
-        float json = 0;
-        for (String range : accept.split(",")) {
-            String[] parts = range.split(";");
-            String type = parts[0].trim().toLowerCase(Locale.ROOT);
-            float weight = 1;
-            for (int i = 1; i < parts.length; i++) {
-                String parameter = parts[i].trim();
-                if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
-                        && parameter.charAt(1) == '=') {
-                    try {
-                        weight = Float.parseFloat(parameter.substring(2).trim());
-                    } catch (NumberFormatException e) {
-                        weight = 1; // as the Accept check (Vert.x) reads a weight it cannot parse
+    /** Highest weights in an Accept header: of the GraphQL response type, of JSON, of {@code *}/{@code *} or {@code application/*}. */
+    record AcceptWeights(boolean none, float graphqlResponse, float json, float wildcard) {
+
+        static AcceptWeights of(String accept) {
+            if (accept == null) {
+                return new AcceptWeights(true, 0, 0, 0);
+            }
+            float graphqlResponse = 0;
+            float json = 0;
+            float wildcard = 0;
+            boolean named = false;
+            for (String range : accept.split(",")) {
+                String[] parts = range.split(";");
+                String type = parts[0].trim().toLowerCase(Locale.ROOT);
+                named |= !type.isEmpty();
+                float weight = 1;
+                for (int i = 1; i < parts.length; i++) {
+                    String parameter = parts[i].trim();
+                    if (parameter.length() > 2 && (parameter.charAt(0) == 'q' || parameter.charAt(0) == 'Q')
+                            && parameter.charAt(1) == '=') {
+                        try {
+                            weight = Float.parseFloat(parameter.substring(2).trim());
+                        } catch (NumberFormatException e) {
+                            weight = 1; // a weight that does not parse counts as none given
+                        }
+                    }
+                }
+                switch (type) {
+                    case GRAPHQL_RESPONSE -> graphqlResponse = Math.max(graphqlResponse, weight);
+                    case JSON -> json = Math.max(json, weight);
+                    case "*/*", "application/*" -> wildcard = Math.max(wildcard, weight);
+                    default -> {
+                        // another type: neither response type satisfies it
                     }
                 }
             }
-            if (GRAPHQL_RESPONSE.equals(type)) {
-                graphqlResponse = Math.max(graphqlResponse, weight);
-            } else if (JSON.equals(type)) {
-                json = Math.max(json, weight);
-            }
+            return new AcceptWeights(!named, graphqlResponse, json, wildcard);
         }
-        return graphqlResponse > 0 && graphqlResponse >= json;
     }
 
     private static void refuse(RoutingContext context, int status, String code, String message) {
