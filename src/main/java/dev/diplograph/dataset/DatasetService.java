@@ -89,18 +89,12 @@ public class DatasetService {
     }
 
     /**
-     * Imports a document held in a file (the REST endpoint spools request bodies to one).
+     * Imports a document held in a file (the REST endpoint spools request bodies to one). A dry run
+     * does every check and every write, then rolls the transaction back, so its report says what the
+     * import would create and update.
      *
      * @throws MalformedDatasetException when the file is not well-formed JSON (or not UTF-8)
      * @throws InvalidDatasetException listing every schema and reference problem; nothing is written
-     */
-    public ImportReport importFile(Path file) {
-        return importFile(file, false);
-    }
-
-    /**
-     * {@link #importFile(Path)}; a dry run does every check and every write, then rolls the
-     * transaction back, so its report says what the import would create and update.
      */
     public ImportReport importFile(Path file, boolean dryRun) {
         try {
