@@ -74,6 +74,10 @@ public class GraphQLHttpGate {
 
     void register(@Observes Router router) {
         long maxBody = limits.maxBodySize().asLongValue();
+        // HEAD is GET without the body (RFC 9110 §9.3.2): the request is routed again as a GET, with every
+        // check below, and Vert.x leaves the body out because the connection's request is still a HEAD.
+        router.route(HttpMethod.HEAD, "/graphql").order(Integer.MIN_VALUE)
+                .handler(context -> context.reroute(HttpMethod.GET, context.request().uri()));
         router.route("/graphql").order(Integer.MIN_VALUE + 1)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBody))
                 .failureHandler(this::bodyFailure);
@@ -99,7 +103,7 @@ public class GraphQLHttpGate {
             return;
         }
         if (!get && !HttpMethod.POST.equals(method)) {
-            context.response().putHeader(HttpHeaders.ALLOW, "GET, POST, OPTIONS");
+            context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, OPTIONS");
             refuse(context, 405, ErrorCodes.METHOD_NOT_ALLOWED,
                     "Send GraphQL requests with GET (queries) or POST, not " + method.name() + ".");
             return;

@@ -101,6 +101,22 @@ class HttpProtocolTest {
     }
 
     @Test
+    void headAnswersAsGetWithoutTheBody() {
+        // It was 405: RFC 9110 asks every general-purpose server to support HEAD wherever it supports GET.
+        var get = client().queryParam("query", QUERY).when().get("/graphql").then().statusCode(200).extract();
+        String etag = get.header("ETag");
+        client().queryParam("query", QUERY).when().head("/graphql").then().log().ifValidationFails()
+                .statusCode(200).contentType(startsWith("application/json")).header("ETag", etag)
+                .header("Cache-Control", get.header("Cache-Control")).body(emptyString());
+        client().header("If-None-Match", etag).queryParam("query", QUERY).when().head("/graphql").then()
+                .statusCode(304).header("ETag", etag);
+        client().queryParam("query", "mutation { deleteStatement(key: \"none\") { deleted } }").when()
+                .head("/graphql").then().statusCode(405).header("Allow", "POST").body(emptyString());
+        client().accept("application/graphql-response+json").queryParam("query", "{ leader(").when()
+                .head("/graphql").then().statusCode(400).header("Cache-Control", "no-store").body(emptyString());
+    }
+
+    @Test
     void subscriptionsOverHttpAreRefusedWithWhereToSendThem() {
         client().contentType("application/json").body(Map.of("query", "subscription { statementAdded { key } }"))
                 .when().post("/graphql").then().log().ifValidationFails()
@@ -113,7 +129,7 @@ class HttpProtocolTest {
     @Test
     void otherMethodsAre405AndUnacceptableMediaTypes406WithAJsonBody() {
         client().contentType("application/json").body(Map.of("query", "{ __typename }")).when().put("/graphql").then()
-                .statusCode(405).header("Allow", "GET, POST, OPTIONS")
+                .statusCode(405).header("Allow", "GET, HEAD, POST, OPTIONS")
                 .body("errors[0].extensions.code", equalTo("METHOD_NOT_ALLOWED"));
         client().accept("text/html").queryParam("query", "{ __typename }").when().get("/graphql").then()
                 .statusCode(406).contentType(startsWith("application/json"))
