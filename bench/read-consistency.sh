@@ -36,13 +36,15 @@ def writer():
 post(write, {"i": dict(visit, summary="write 0", sectors=[])}, auth=True)
 thread = threading.Thread(target=writer)
 thread.start()
-torn = 0
+torn = split_areas = 0
 try:
     for _ in range(reads):
         answer = post('{ visit(key: "consistency-probe") { summary sectors { summary } } }')
         assert "errors" not in answer, answer
         found = answer["data"]["visit"]
-        tags = {found["summary"]} | {area["summary"] for area in found["sectors"]}
+        areas = {area["summary"] for area in found["sectors"]}
+        split_areas += len(areas) > 1  # one statement reads them: this would be a half-visible write
+        tags = {found["summary"]} | areas
         if len(tags) > 1:
             torn += 1
             if torn <= 3:
@@ -51,6 +53,6 @@ finally:
     done.set()
     thread.join()
 print("reads %d, writes meanwhile %d" % (reads, writes[0]))
-print("TORN_READS %d of %d" % (torn, reads))
+print("TORN_READS %d of %d (areas disagreeing among themselves: %d)" % (torn, reads, split_areas))
 PY
 stop $PID
