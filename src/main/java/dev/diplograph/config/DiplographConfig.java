@@ -101,6 +101,21 @@ public interface DiplographConfig {
         /** Most automatic persisted queries kept (least recently used ones go first). */
         @WithDefault("2000")
         int persistedQueries();
+
+        /**
+         * Executions of a query over HTTP until one ran with no write committing meanwhile, so that
+         * its answer comes from one state of the data (1: run once, and answer whatever it read).
+         */
+        @WithDefault("3")
+        int consistentReadAttempts();
+
+        /**
+         * On the embedded database, whether a query learns of a commit from this process's commit
+         * sequence (no round trip: only this process writes the file) rather than by reading the data
+         * version from the database, as it always does on PostgreSQL. Off only to compare the two.
+         */
+        @WithDefault("true")
+        boolean consistentReadLocalSequence();
     }
 
     /** Quote text search. */

@@ -48,6 +48,7 @@ public class EngineCustomizer implements EventingService {
             CodeRegistries.change(builder, schema,
                     (s, code) -> code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
         }
+        ConsistentReads.engineBuiltWith(builder);
         return builder;
     }
 }

@@ -15,9 +15,11 @@ import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.persistence.DataVersion;
+import dev.diplograph.persistence.Database;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -63,10 +65,14 @@ public class GraphQLHttpGate {
     private final DocumentCheck documents;
     private final PersistedQueries persisted;
     private final DataVersion dataVersion;
+    /** Whether only this process writes the database (the embedded H2 file), so commits can be seen locally. */
+    private final boolean localCommits;
 
     public GraphQLHttpGate(DiplographConfig config, DocumentCheck documents, PersistedQueries persisted,
-            DataVersion dataVersion) {
+            DataVersion dataVersion, MeterRegistry metrics, Database database) {
         this.limits = config.graphql();
+        this.localCommits = database.kind() == Database.Kind.H2 && limits.consistentReadLocalSequence();
+        ConsistentReads.registerMeters(metrics);
         this.documents = documents;
         this.persisted = persisted;
         this.dataVersion = dataVersion;
@@ -158,8 +164,22 @@ public class GraphQLHttpGate {
             requestError(context, problem.code(), problem.message());
             return;
         }
+        boolean query = operation != null && operation.getOperation() == OperationDefinition.Operation.QUERY;
+        int runs = limits.consistentReadAttempts();
+        if (query && runs > 1 && localCommits) {
+            // Marked before the ETag's data version is read: a write committing in between shows.
+            context.put(ConsistentReads.KEY, ConsistentReads.Attempt.local(runs));
+        }
         if (get && !conditional(context, request)) {
             return; // 304 Not Modified
+        }
+        if (query && runs > 1 && !localCommits) {
+            // The data version the query starts from: RequestGuard runs it again if a write commits meanwhile.
+            Long version = context.get(CACHE_CANDIDATE) instanceof CacheCandidate candidate ? Long.valueOf(candidate.version())
+                    : ConsistentReads.versionNow(dataVersion);
+            if (version != null) {
+                context.put(ConsistentReads.KEY, ConsistentReads.Attempt.fromVersion(version, runs));
+            }
         }
         if (get) {
             forwardQueryString(context, request, document, operation);

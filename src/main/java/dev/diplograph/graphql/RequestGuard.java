@@ -290,8 +290,25 @@ public class RequestGuard extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        RoutingContext http = currentHttpRequest();
+        if (http != null && http.get(ConsistentReads.KEY) instanceof ConsistentReads.Attempt attempt) {
+            // A query that a write overlapped runs again (errors included: a row deleted between two
+            // levels shows as one); the new run's answer has been through this method already.
+            return ConsistentReads.verify(attempt, parameters.getExecutionInput(), timeoutNanos)
+                    .handle((again, failure) -> {
+                        if (failure != null) {
+                            LOG.debugf(failure, "A query's new run failed; its first answer goes out");
+                        }
+                        return failure == null ? again : null;
+                    })
+                    .thenCompose(again -> again != null ? CompletableFuture.completedFuture(again) : finish(result, http));
+        }
+        return finish(result, http);
+    }
+
+    private CompletableFuture<ExecutionResult> finish(ExecutionResult result, RoutingContext http) {
         if (result.getErrors().isEmpty()) {
-            markCacheable();
+            markCacheable(http);
             return CompletableFuture.completedFuture(result);
         }
         List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
@@ -317,13 +334,14 @@ public class RequestGuard extends SimplePerformantInstrumentation {
      * Lets {@link GraphQLHttpGate} send cache headers for this error-free GET response, provided no
      * write committed while it ran (the ETag names the data version the gate saw before).
      */
-    private static void markCacheable() {
-        if (!Arc.container().requestContext().isActive()) {
-            return; // a subscription event: nothing to cache
-        }
-        InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class);
-        RoutingContext context = current.isAvailable() ? current.get().getCurrent() : null;
+    private static void markCacheable(RoutingContext context) {
         if (context == null || !(context.get(GraphQLHttpGate.CACHE_CANDIDATE) instanceof GraphQLHttpGate.CacheCandidate candidate)) {
+            return;
+        }
+        if (context.get(ConsistentReads.KEY) instanceof ConsistentReads.Attempt attempt) {
+            if (attempt.firstRunConsistent()) {
+                context.put(GraphQLHttpGate.CACHEABLE, Boolean.TRUE); // read from the state the ETag names
+            }
             return;
         }
         try {
@@ -333,6 +351,15 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         } catch (SQLException e) {
             LOG.debugf("Data version not readable; response not cacheable: %s", e.getMessage());
         }
+    }
+
+    /** The HTTP request of this operation, or null (a subscription event, a WebSocket operation). */
+    private static RoutingContext currentHttpRequest() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        InstanceHandle<CurrentVertxRequest> current = Arc.container().instance(CurrentVertxRequest.class);
+        return current.isAvailable() ? current.get().getCurrent() : null;
     }
 
     private static List<GraphQLError> normalize(GraphQLError error) {

@@ -26,6 +26,7 @@ public class DataVersion {
                 "UPDATE data_version SET version = version + 1 WHERE id = 1")) {
             update.executeUpdate();
         }
+        CommitSequence.enlist();
     }
 
     /** The version of the data that has been committed. */
