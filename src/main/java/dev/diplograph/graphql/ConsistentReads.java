@@ -42,8 +42,11 @@ final class ConsistentReads {
     private static final String MIXED_HELP = "Query answers sent although their last run overlapped a commit";
 
     /** The builder SmallRye builds its engine with: a copy of that engine runs the queries again. */
-    private static volatile GraphQL.Builder builder;
+    private static GraphQL.Builder builder;
     private static GraphQL engine;
+
+    private static volatile Counter reruns;
+    private static volatile Counter mixedAnswers;
 
     private ConsistentReads() {
     }
@@ -81,11 +84,6 @@ final class ConsistentReads {
             return new Attempt(false, version, maxRuns);
         }
 
-        /** Whether the answer was read from one state of the data. */
-        synchronized boolean consistent() {
-            return consistent;
-        }
-
         /** Whether the answer came from the first run, so from the state the request found. */
         synchronized boolean firstRunConsistent() {
             return consistent && runs == 1;
@@ -111,9 +109,8 @@ final class ConsistentReads {
 
     /**
      * Checks, after a run of {@code input}, whether a write committed while it ran. Completes with null
-     * when the answer may go out as it is (it was consistent, or there are no runs left, and
-     * {@link Attempt#consistent()} says which), or with the answer of a new run, which has been through
-     * this check itself.
+     * when the answer may go out as it is (it was consistent, or there are no runs left), or with the
+     * answer of a new run, which has been through this check itself.
      */
     static CompletableFuture<ExecutionResult> verify(Attempt attempt, ExecutionInput input, long timeoutNanos) {
         Context context = Vertx.currentContext();
@@ -143,14 +140,14 @@ final class ConsistentReads {
             if (again == null || attempt.runs >= attempt.maxRuns
                     || System.nanoTime() - attempt.startedNanos > timeoutNanos / 4) {
                 // Read under a stream of writes, or a slow query: it goes out as it was read.
-                counter(MIXED, MIXED_HELP).increment();
+                mixedAnswers.increment();
                 return CompletableFuture.completedFuture(null);
             }
             attempt.runs++;
             if (version != null) {
                 attempt.mark = version; // read after the last run ended, so before the next one starts
             }
-            counter(RERUNS, RERUNS_HELP).increment();
+            reruns.increment();
             return runAgain(context, again, input, attempt);
         }
     }
@@ -208,25 +205,13 @@ final class ConsistentReads {
                 return CompletableFuture.failedFuture(e);
             }
         }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        context.<T>executeBlocking(call, false).onComplete(done -> {
-            if (done.succeeded()) {
-                result.complete(done.result());
-            } else {
-                result.completeExceptionally(done.cause());
-            }
-        });
-        return result;
+        return context.executeBlocking(call, false).toCompletionStage().toCompletableFuture();
     }
 
-    /** Registers the counters, so that they show in /q/metrics from the start. */
+    /** Registers the counters (by the gate, at start), so that they show in /q/metrics from the start. */
     static void registerMeters(MeterRegistry registry) {
-        Counter.builder(RERUNS).description(RERUNS_HELP).register(registry);
-        Counter.builder(MIXED).description(MIXED_HELP).register(registry);
-    }
-
-    private static Counter counter(String name, String description) {
-        return Counter.builder(name).description(description).register(Arc.container().instance(MeterRegistry.class).get());
+        reruns = Counter.builder(RERUNS).description(RERUNS_HELP).register(registry);
+        mixedAnswers = Counter.builder(MIXED).description(MIXED_HELP).register(registry);
     }
 
     /** The data version now, or null when it cannot be read (the query then runs once). */
