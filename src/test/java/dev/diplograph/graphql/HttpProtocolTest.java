@@ -11,15 +11,20 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.diplograph.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.config.DecoderConfig;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -114,6 +119,25 @@ class HttpProtocolTest {
                 .head("/graphql").then().statusCode(405).header("Allow", "POST").body(emptyString());
         client().accept("application/graphql-response+json").queryParam("query", "{ leader(").when()
                 .head("/graphql").then().statusCode(400).header("Cache-Control", "no-store").body(emptyString());
+    }
+
+    @Test
+    void aUrlThatIsNotAUriIsRefusedWith400BeforeTheService() throws IOException {
+        // Quarkus' HTTP layer refuses a URL java.net.URI cannot parse (a '%' without two hex digits) before
+        // any route runs, with an empty body: no route of ours can add the JSON error (README, Limits).
+        // HTTP clients refuse to send such a URL, so the request goes over a plain socket.
+        for (String url : List.of("/graphql?query=%zz", "/graphql?query=%7B__typename%7D&x=%", "/api/datasets%zz")) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("GET " + url + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), url + " answered: " + answer);
+                assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-length: 0"), url + " answered: " + answer);
+            }
+        }
+        client().queryParam("query", "{ __typename }").when().get("/graphql").then().statusCode(200)
+                .body("data.__typename", equalTo("Query"));
     }
 
     @Test

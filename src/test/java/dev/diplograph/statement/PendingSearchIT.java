@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +29,9 @@ class PendingSearchIT {
     static final List<String> SEARCHES = List.of("turkiye", "TÜRKIYE", "Türkiye nuclear", "sinop", "defense industry",
             "K-ETA", "Ankara", "nuclear windmill");
 
+    /** The last /q/metrics body read, for the failure message. */
+    private static String lastMetrics = "";
+
     @TempDir
     Path dataDir;
 
@@ -38,15 +43,18 @@ class PendingSearchIT {
                 Map.of("DIPLOGRAPH_SEARCH_INDEX_INTERVAL", "0")).asRestAssuredTarget()) {
             int quotes = GraphQL.post("{ quotes { totalCount } }").extract().path("data.quotes.totalCount");
             assertTrue(quotes > 10, "quotes: " + quotes);
-            assertEquals(quotes, pending(), "every quote of the seed waits for the indexer, which is off");
+            assertEquals(quotes, pending().orElseThrow(PendingSearchIT::noGauge),
+                    "every quote of the seed waits for the indexer, which is off");
             waiting = counts();
         }
         try (PackagedService service = PackagedService.start(dataDir, dataDir.resolve("indexed.log"), Map.of())
                 .asRestAssuredTarget()) {
-            for (int i = 0; i < 300 && pending() > 0; i++) {
+            OptionalLong pending = pending();
+            for (int i = 0; i < 300 && (pending.isEmpty() || pending.getAsLong() > 0); i++) {
                 Thread.sleep(100);
+                pending = pending();
             }
-            assertEquals(0, pending(), "the indexer has caught up");
+            assertEquals(0, pending.orElseThrow(PendingSearchIT::noGauge), "the indexer has caught up");
             assertEquals(waiting, counts());
         }
         assertTrue(waiting.get("turkiye") > 5, waiting.toString());
@@ -63,10 +71,16 @@ class PendingSearchIT {
         return counts;
     }
 
-    private static long pending() {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("diplograph_search_pending_statements"))
-                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow();
+    /** The indexer's backlog gauge; empty while it is absent or not a number (its SQL count failed). */
+    private static OptionalLong pending() {
+        lastMetrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return lastMetrics.lines().filter(line -> line.startsWith("diplograph_search_pending_statements"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .filter(value -> !Double.isNaN(value)).mapToLong(value -> (long) value).findFirst();
+    }
+
+    private static AssertionError noGauge() {
+        return new AssertionError("no numeric diplograph_search_pending_statements in /q/metrics; its diplograph lines:\n"
+                + lastMetrics.lines().filter(line -> line.contains("diplograph_")).collect(Collectors.joining("\n")));
     }
 }
