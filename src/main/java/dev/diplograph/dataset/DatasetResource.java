@@ -30,6 +30,9 @@ import io.vertx.core.http.HttpServerResponse;
 @Path("/api/datasets")
 public class DatasetResource {
 
+    /** The methods this resource answers (HEAD and OPTIONS come from the framework), for a 405's Allow header. */
+    public static final String ALLOW = "GET, HEAD, POST, OPTIONS";
+
     private static final Logger LOG = Logger.getLogger(DatasetResource.class);
 
     private final DatasetService datasets;

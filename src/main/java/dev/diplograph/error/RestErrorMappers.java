@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import dev.diplograph.dataset.DatasetResource;
 import dev.diplograph.dataset.InvalidDatasetException;
 import dev.diplograph.dataset.MalformedDatasetException;
 import dev.diplograph.dataset.PayloadTooLargeException;
@@ -63,18 +64,38 @@ public class RestErrorMappers {
         return json(403, ErrorBody.of(ErrorCodes.FORBIDDEN, "The token is valid but lacks the editor role."));
     }
 
+    /**
+     * The framework's own refusals (no such path, method or media type), in the same JSON shape. A 405
+     * carries the {@code Allow} header RFC 9110 requires, which the framework's exception leaves out.
+     */
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         String code = switch (status) {
-            case 404 -> "NOT_FOUND";
+            case 404 -> ErrorCodes.NOT_FOUND;
             case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
             case 406 -> ErrorCodes.NOT_ACCEPTABLE;
-            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-            default -> status >= 500 ? ErrorCodes.INTERNAL_SERVER_ERROR : "BAD_REQUEST";
+            case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? ErrorCodes.INTERNAL_SERVER_ERROR : ErrorCodes.BAD_REQUEST;
         };
-        String message = status == 415 ? "Send the body as Content-Type: application/json." : e.getMessage();
-        return json(status, ErrorBody.of(code, message));
+        String allow = e.getResponse().getHeaderString("Allow");
+        if (status == 405 && allow == null && request.path().startsWith("/api/datasets")) {
+            allow = DatasetResource.ALLOW;
+        }
+        String message = switch (status) {
+            case 404 -> "Nothing is served at " + request.path() + ".";
+            case 405 -> request.path() + " does not accept " + request.method().name()
+                    + (allow == null ? "." : "; it accepts " + allow + ".");
+            case 406 -> "This resource answers with application/json; the Accept header allows no such type.";
+            case 415 -> "Send the body as Content-Type: application/json.";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(code, message));
+        if (allow != null) {
+            response.header("Allow", allow);
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper

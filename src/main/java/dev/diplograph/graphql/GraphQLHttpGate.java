@@ -1,5 +1,6 @@
 package dev.diplograph.graphql;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,6 +11,11 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 
 import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
@@ -60,6 +66,10 @@ public class GraphQLHttpGate {
     /** A GET query's ETag, and the data version it was computed for. */
     record CacheCandidate(String etag, long version) {
     }
+
+    /** A JSON parser that fails on a repeated property name (Jackson's default keeps the last one). */
+    private static final JsonFactory STRICT_JSON = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final DiplographConfig.GraphQL limits;
     private final DocumentCheck documents;
@@ -286,6 +296,7 @@ public class GraphQLHttpGate {
         try {
             String text = utf8(context.body().buffer());
             body = text == null ? null : Json.decodeValue(text);
+            requireUniqueNames(text, "The body");
         } catch (DecodeException e) {
             throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The body is not valid JSON.");
         }
@@ -434,12 +445,37 @@ public class GraphQLHttpGate {
         }
     }
 
+    /**
+     * Refuses JSON in which an object names the same property twice: parsers disagree on which value
+     * wins, so a proxy that checked one and this service that ran the other could see different requests.
+     */
+    private static void requireUniqueNames(String json, String what) throws Refusal {
+        if (json == null) {
+            return;
+        }
+        try (JsonParser parser = STRICT_JSON.createParser(json)) {
+            while (parser.nextToken() != null) {
+                // the parser throws at the second occurrence of a name
+            }
+        } catch (JsonParseException e) {
+            String detail = e.getOriginalMessage();
+            if (detail != null && detail.startsWith("Duplicate field")) {
+                throw new Refusal(400, ErrorCodes.BAD_REQUEST, what + " names the same property twice ("
+                        + detail + "), so which value is meant is unknown.");
+            }
+            throw new Refusal(400, ErrorCodes.BAD_REQUEST, what + " is not valid JSON.");
+        } catch (IOException e) {
+            throw new Refusal(400, ErrorCodes.BAD_REQUEST, what + " is not valid JSON.");
+        }
+    }
+
     private static JsonObject requireJsonObject(String value, String name) throws Refusal {
         if (value == null) {
             return null;
         }
         try {
             if (Json.decodeValue(value) instanceof JsonObject object) {
+                requireUniqueNames(value, "\"" + name + "\"");
                 return object;
             }
         } catch (DecodeException e) {

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,11 +17,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import dev.diplograph.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** POST and GET /api/datasets: a valid import, every kind of bad input (nothing written), and export. */
@@ -129,6 +133,25 @@ class DatasetResourceTest {
         post(GraphQL.EDITOR_TOKEN, "text/plain", VALID.getBytes(StandardCharsets.UTF_8))
                 .statusCode(415)
                 .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    @Test
+    void anotherMethodIs405WithAllowAndAnUnacceptableTypeIs406BothInJson() {
+        String options = given().when().options("/api/datasets").then().statusCode(200).extract().header("Allow");
+        String allow = given().header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN).when().delete("/api/datasets")
+                .then().log().ifValidationFails().statusCode(405).contentType(ContentType.JSON)
+                .body("code", equalTo("METHOD_NOT_ALLOWED")).body("message", containsString("DELETE"))
+                .extract().header("Allow");
+        assertEquals(methods(options), methods(allow), "the 405's Allow header lists what OPTIONS lists");
+        assertTrue(methods(allow).containsAll(Set.of("GET", "POST")), allow);
+        given().accept("application/xml").when().get("/api/datasets").then().log().ifValidationFails()
+                .statusCode(406).contentType(ContentType.JSON).body("code", equalTo("NOT_ACCEPTABLE"))
+                .body("message", not(containsString("@Produces")));
+    }
+
+    private static Set<String> methods(String allow) {
+        assertNotNull(allow, "an Allow header");
+        return Arrays.stream(allow.split(",")).map(String::trim).collect(Collectors.toSet());
     }
 
     @Test
