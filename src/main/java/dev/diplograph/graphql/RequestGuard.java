@@ -30,7 +30,6 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -455,23 +454,62 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         if (field != null) {
             extensions.put("field", field);
         }
-        ErrorClassification classification = error.getErrorType();
-        if (classification != null) {
-            extensions.put("classification", classification.toString());
-        }
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError().message(message).extensions(extensions);
-        if (error.getLocations() != null) {
-            builder.locations(error.getLocations());
-        }
-        if (error.getPath() != null) {
-            builder.path(error.getPath());
-        }
-        return builder.build();
+        return new CodedError(message, error.getLocations() == null ? List.of() : error.getLocations(),
+                error.getPath(), extensions, error.getErrorType());
     }
 
     private static GraphQLError badInput(String message, SourceLocation location) {
-        return GraphqlErrorBuilder.newError().message(message).location(location)
-                .extensions(Map.of("code", ErrorCodes.BAD_USER_INPUT, "classification", "ValidationError")).build();
+        return new CodedError(message, location == null ? List.of() : List.of(location), null,
+                Map.of("code", ErrorCodes.BAD_USER_INPUT), ErrorType.ValidationError);
+    }
+
+    /**
+     * An error as clients see it: message, locations, path and extensions with the stable code.
+     * graphql-java would add its error type as {@code extensions.classification} ("DataFetchingException"),
+     * an engine-internal name next to the code clients use; the type is kept for the engine only.
+     */
+    record CodedError(String message, List<SourceLocation> locations, List<Object> path,
+            Map<String, Object> extensions, ErrorClassification type) implements GraphQLError {
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public List<SourceLocation> getLocations() {
+            return locations;
+        }
+
+        @Override
+        public List<Object> getPath() {
+            return path;
+        }
+
+        @Override
+        public Map<String, Object> getExtensions() {
+            return extensions;
+        }
+
+        @Override
+        public ErrorClassification getErrorType() {
+            return type == null ? ErrorType.DataFetchingException : type;
+        }
+
+        @Override
+        public Map<String, Object> toSpecification() {
+            Map<String, Object> specification = new LinkedHashMap<>();
+            specification.put("message", message);
+            if (!locations.isEmpty()) {
+                specification.put("locations", locations.stream()
+                        .map(location -> Map.of("line", location.getLine(), "column", location.getColumn())).toList());
+            }
+            if (path != null) {
+                specification.put("path", path);
+            }
+            specification.put("extensions", extensions);
+            return specification;
+        }
     }
 
 }

@@ -128,6 +128,8 @@ class ArgumentFuzzTest {
                 failures.add("code " + code + " (" + message + "): " + where);
             } else if (CLASS_NAMES.matcher(message).matches()) {
                 failures.add("class name in \"" + message + "\": " + where);
+            } else if (CLASS_NAMES.matcher(String.valueOf(extensions.values())).matches()) {
+                failures.add("class name in extensions " + extensions + ": " + where);
             }
         }
     }
