@@ -122,6 +122,21 @@ class HttpProtocolTest {
     }
 
     @Test
+    void answersRefusalsAndThePlaygroundCarryTheSecurityHeaders() {
+        List<ValidatableResponse> responses = List.of(
+                client().queryParam("query", "{ __typename }").when().get("/graphql").then().statusCode(200),
+                client().contentType("application/json").body(Map.of("query", "{ __typename }")).when()
+                        .put("/graphql").then().statusCode(405),
+                given().when().delete("/api/datasets").then().statusCode(405),
+                given().when().get("/q/graphql-ui/").then().statusCode(200));
+        for (ValidatableResponse response : responses) {
+            response.log().ifValidationFails().header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY").header("Content-Security-Policy", "frame-ancestors 'none'")
+                    .header("Referrer-Policy", "no-referrer");
+        }
+    }
+
+    @Test
     void aPropertyNamedTwiceIsRefusedRatherThanOneValueChosen() {
         // Parsers disagree on which of two equal names wins; Vert.x kept the last one before this check.
         for (String body : List.of("{\"query\": \"{ __typename }\", \"query\": \"{ leaders { totalCount } }\"}",
