@@ -10,10 +10,18 @@ import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
+import graphql.org.antlr.v4.runtime.BaseErrorListener;
+import graphql.org.antlr.v4.runtime.CharStreams;
+import graphql.org.antlr.v4.runtime.RecognitionException;
+import graphql.org.antlr.v4.runtime.Recognizer;
+import graphql.org.antlr.v4.runtime.Token;
+import graphql.org.antlr.v4.runtime.TokenSource;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import graphql.parser.SafeTokenSource;
+import graphql.parser.antlr.GraphqlLexer;
 import graphql.parser.exceptions.ParseCancelledException;
 import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
@@ -49,16 +57,75 @@ public class DocumentCheck {
 
     /** Parses within the token limit. */
     public Parsed parse(String query) {
+        if (overTokenLimit(query)) {
+            return new Parsed(null, tooManyTokens());
+        }
         try {
             return new Parsed(Parser.parse(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(parserOptions).locale(Locale.ENGLISH).build()), null);
         } catch (ParseCancelledException e) {
-            // graphql-java counts each blank, line break, comma and comment as a token of its own, up to ten times the limit.
-            return new Parsed(null, new Problem(ErrorCodes.TOO_MANY_TOKENS, "The document has more than "
-                    + limits.maxTokens() + " tokens, or more than " + limits.maxTokens() * 10
-                    + " blanks, line breaks, commas and comments (diplograph.graphql.max-tokens)."));
+            return new Parsed(null, tooManyTokens());
         } catch (InvalidSyntaxException e) {
             return new Parsed(null, new Problem(ErrorCodes.GRAPHQL_PARSE_FAILED, "Syntax error: " + e.getMessage()));
+        }
+    }
+
+    private Problem tooManyTokens() {
+        // graphql-java counts each blank, line break, comma and comment as a token of its own, up to ten times the limit.
+        return new Problem(ErrorCodes.TOO_MANY_TOKENS, "The document has more than " + limits.maxTokens()
+                + " tokens, or more than " + limits.maxTokens() * 10
+                + " blanks, line breaks, commas and comments (diplograph.graphql.max-tokens).");
+    }
+
+    /**
+     * Whether the document has more tokens than the limits allow, counted with graphql-java's own lexer
+     * and counter, so the count is the parser's. The parser copies the whole text into its stream
+     * before it starts, which for a 1 MB document cost twice as much as lexing up to the limit, so a
+     * token bomb is refused before that. Text the lexer cannot read is left to the parser, whose
+     * syntax error is the better answer; the token limit is checked before the grammar.
+     */
+    private boolean overTokenLimit(String query) {
+        GraphqlLexer lexer = new GraphqlLexer(CharStreams.fromString(query));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(StopLexing.LISTENER);
+        TokenSource tokens = new SafeTokenSource(lexer, parserOptions.getMaxTokens(),
+                parserOptions.getMaxWhitespaceTokens(), (limit, token) -> {
+                    throw OverLimit.INSTANCE;
+                });
+        try {
+            while (tokens.nextToken().getType() != Token.EOF) {
+                // counting
+            }
+            return false;
+        } catch (OverLimit e) {
+            return true;
+        } catch (StopLexing e) {
+            return false;
+        }
+    }
+
+    /** Thrown by the counter at the first token over a limit. */
+    private static final class OverLimit extends RuntimeException {
+        static final OverLimit INSTANCE = new OverLimit();
+
+        private OverLimit() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Thrown at the first character the lexer cannot read. */
+    private static final class StopLexing extends RuntimeException {
+        static final StopLexing INSTANCE = new StopLexing();
+        static final BaseErrorListener LISTENER = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int position,
+                    String message, RecognitionException e) {
+                throw INSTANCE;
+            }
+        };
+
+        private StopLexing() {
+            super(null, null, false, false);
         }
     }
 

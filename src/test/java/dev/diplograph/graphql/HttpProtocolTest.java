@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -233,11 +234,34 @@ class HttpProtocolTest {
         // Bytes that are not UTF-8, and a byte order mark, were answered 200 "Unparseable request" without a code.
         String json = new String(body, StandardCharsets.UTF_8);
         byte[] bom = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8);
-        for (byte[] bytes : List.of(json.getBytes(StandardCharsets.UTF_16), json.getBytes(StandardCharsets.ISO_8859_1), bom)) {
+        // Forms that lenient decoders accept: an overlong ')' (C0 A9) and an encoded surrogate (ED A0 80).
+        byte[] overlong = json.replace("é", "\u0000").getBytes(StandardCharsets.UTF_8);
+        byte[] surrogate = overlong.clone();
+        int at = json.replace("é", "\u0000").indexOf("\u0000");
+        overlong = splice(overlong, at, new byte[] { (byte) 0xC0, (byte) 0xA9 });
+        surrogate = splice(surrogate, at, new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 });
+        for (byte[] bytes : List.of(json.getBytes(StandardCharsets.UTF_16), json.getBytes(StandardCharsets.ISO_8859_1), bom,
+                overlong, surrogate)) {
             exactly("application/json", bytes).statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
                     .body("errors[0].message", containsString(bytes == bom ? "byte order mark" : "not valid UTF-8"))
                     .body("data", nullValue());
         }
+        // ASCII text in UTF-16 or UTF-32 without a mark is valid UTF-8 byte for byte (NULs and ASCII), but not JSON:
+        // a JSON parser that guessed their encoding would check another query than SmallRye runs.
+        for (String charset : List.of("UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE")) {
+            exactly("application/json", json.replace("é", "e").getBytes(Charset.forName(charset))).statusCode(400)
+                    .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                    .body("errors[0].message", containsString("not valid JSON")).body("data", nullValue());
+        }
+    }
+
+    /** {@code bytes} with the six bytes at {@code at} (a {@code \\u0000} escape) replaced by {@code with}. */
+    private static byte[] splice(byte[] bytes, int at, byte[] with) {
+        byte[] result = new byte[bytes.length - 6 + with.length];
+        System.arraycopy(bytes, 0, result, 0, at);
+        System.arraycopy(with, 0, result, at, with.length);
+        System.arraycopy(bytes, at + 6, result, at + with.length, bytes.length - at - 6);
+        return result;
     }
 
     /** A POST with exactly this Content-Type (rest-assured adds no charset) and these bytes. */
