@@ -7,39 +7,20 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.lang.reflect.Field;
 
 import org.junit.jupiter.api.Test;
 
-import dev.diplograph.graphql.RequestGuard;
 import dev.diplograph.support.GraphQL;
 import dev.diplograph.support.TestFixtures;
-import graphql.TrivialDataFetcher;
-import graphql.execution.ExecutionContext;
-import graphql.execution.ExecutionContextBuilder;
-import graphql.execution.ExecutionId;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
-import graphql.language.OperationDefinition;
-import graphql.schema.DataFetcher;
-import graphql.schema.FieldCoordinates;
-import graphql.schema.GraphQLSchema;
-import graphql.schema.LightDataFetcher;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.graphql.execution.ExecutionService;
 
 /**
  * Proves the relations of grouped rows (a leader's visits: host country and areas; their areas:
  * sector and quotes; those quotes: source and speaker) are answered from their siblings, not by
  * SmallRye's batched methods, and that rows without siblings still go through those methods. Which
- * path ran is read from SmallRye's per-method timers. Column reads stay light fetchers in the engine.
+ * path ran is read from SmallRye's per-method timers.
  */
 @QuarkusTest
 class DirectFetchersTest {
@@ -112,38 +93,5 @@ class DirectFetchersTest {
                 .body("data.visits.edges.node.hostCountry.code", everyItem(notNullValue()));
         assertTrue(batchedCalls("hostCountry") > hosts, "a page of visits resolves host countries through the batched method");
         assertTrue(batchedCalls("sectors") > areas, "a page of visits resolves areas through the batched method");
-    }
-
-    @Test
-    void columnsStayLightThroughTheExecutionTimeout() throws ReflectiveOperationException {
-        GraphQL.post("{ sectors { slug } }").body("errors", nullValue()); // the engine is built on the first request
-        ExecutionService service = ClientProxy.unwrap(Arc.container().instance(ExecutionService.class).get());
-        Field engine = ExecutionService.class.getDeclaredField("graphQL");
-        engine.setAccessible(true);
-        GraphQLSchema schema = ((graphql.GraphQL) engine.get(service)).getGraphQLSchema();
-        RequestGuard guard = new RequestGuard();
-        InstrumentationState started = guard.createState(null);
-        ExecutionContext query = ExecutionContextBuilder.newExecutionContextBuilder().executionId(ExecutionId.generate())
-                .graphQLSchema(schema).operationDefinition(OperationDefinition.newOperationDefinition()
-                        .operation(OperationDefinition.Operation.QUERY).build())
-                .build();
-        int columns = 0;
-        for (DirectFetchers<Object> fetchers : DirectFetchersColumnsTest.registered()) {
-            for (String field : fetchers.columns().keySet()) {
-                String where = fetchers.type() + "." + field;
-                DataFetcher<?> fetcher = schema.getCodeRegistry().getDataFetcher(
-                        FieldCoordinates.coordinates(fetchers.type(), field),
-                        schema.getObjectType(fetchers.type()).getFieldDefinition(field));
-                assertInstanceOf(LightDataFetcher.class, fetcher, where);
-                // graphql-java tells instrumentations whether a fetcher is trivial (a light one is); wrapped
-                // by the timeout, a column would get an environment built for each of its calls.
-                DataFetcher<?> instrumented = guard.instrumentDataFetcher(fetcher,
-                        new InstrumentationFieldFetchParameters(query, null, null, fetcher instanceof TrivialDataFetcher),
-                        started);
-                assertSame(fetcher, instrumented, where + " is wrapped by the execution timeout");
-                columns++;
-            }
-        }
-        assertTrue(columns > 20, "columns checked: " + columns);
     }
 }
