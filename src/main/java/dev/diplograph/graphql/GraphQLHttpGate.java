@@ -352,11 +352,13 @@ public class GraphQLHttpGate {
      */
     private static Buffer utf8(Buffer body) throws Refusal {
         ByteBuf bytes = body.getByteBuf();
-        if (!ascii(bytes) && !ByteBufUtil.isText(bytes, StandardCharsets.UTF_8)) { // strict: no overlong forms or surrogates
-            throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The body is not valid UTF-8.");
-        }
         int start = bytes.readerIndex();
         int length = bytes.readableBytes();
+        int other = firstNonAsciiBlock(bytes);
+        // Strict from the first block that is not ASCII on (every sequence starts there or later): no overlong forms or surrogates.
+        if (other >= 0 && !ByteBufUtil.isText(bytes, other, start + length - other, StandardCharsets.UTF_8)) {
+            throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The body is not valid UTF-8.");
+        }
         if (length >= 3 && bytes.getUnsignedByte(start) == 0xEF && bytes.getUnsignedByte(start + 1) == 0xBB
                 && bytes.getUnsignedByte(start + 2) == 0xBF) {
             throw new Refusal(400, ErrorCodes.BAD_REQUEST, "The body starts with a byte order mark; send UTF-8 without one.");
@@ -369,21 +371,21 @@ public class GraphQLHttpGate {
         return body;
     }
 
-    /** Whether every byte is ASCII, eight at a time: the common case, which then needs no UTF-8 check. */
-    private static boolean ascii(ByteBuf bytes) {
+    /** Where the first block of eight bytes with a byte that is not ASCII starts, or -1: most bodies are ASCII. */
+    private static int firstNonAsciiBlock(ByteBuf bytes) {
         int i = bytes.readerIndex();
         int end = bytes.writerIndex();
         for (; i + Long.BYTES <= end; i += Long.BYTES) {
             if ((bytes.getLong(i) & 0x8080808080808080L) != 0) {
-                return false;
+                return i;
             }
         }
         for (; i < end; i++) {
             if (bytes.getByte(i) < 0) {
-                return false;
+                return i;
             }
         }
-        return true;
+        return -1;
     }
 
     /**
