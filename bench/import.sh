@@ -8,6 +8,7 @@
 #   BENCH_DB=postgresql bench/import.sh      # the same against the local PostgreSQL
 #   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java BENCH_JVM_OPTS=-XX:+UseParallelGC bench/import.sh 120000 1g
 #   BENCH_SERVICE_ENV=DIPLOGRAPH_SEED_ENABLED=true bench/import.sh   # into a seeded database, as a user's first import
+#   BENCH_GZIP=1 bench/import.sh             # the document posted gzip-compressed (Content-Encoding: gzip)
 # (bench/lib.sh starts services without the seed; the seeded case is the one that once ran 20 times slower on PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,11 +20,17 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 python3 bench/generate-dataset.py --statements "$STATEMENTS" > "$WORK/dataset.json"
 echo "dataset: $(wc -c < "$WORK/dataset.json") bytes, $STATEMENTS statements; database $BENCH_DB; service heap -Xmx$HEAP; $(nproc) cores"
+UPLOAD="$WORK/dataset.json"
+if [ "${BENCH_GZIP:-0}" = 1 ]; then   # BENCH_GZIP=1: the document is posted gzip-compressed (Content-Encoding: gzip)
+  gzip -6 -c "$WORK/dataset.json" > "$WORK/dataset.json.gz"
+  UPLOAD="$WORK/dataset.json.gz"
+  echo "upload: gzip, $(wc -c < "$UPLOAD") bytes"
+fi
 echo "runtime: $("${BENCH_JAVA:-java}" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p') ${BENCH_JVM_OPTS:-}"
 
 start "$WORK" import1 -Xmx$HEAP
 START=$(date +%s.%N)
-import_file "$WORK/dataset.json" > "$WORK/report.json"
+import_file "$UPLOAD" > "$WORK/report.json"
 END=$(date +%s.%N)
 RSS=$(ps -o rss= -p $PID)
 python3 - "$WORK/report.json" "$START" "$END" "$RSS" <<'PY'

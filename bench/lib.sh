@@ -34,9 +34,12 @@ start() {
 
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
-# import_file <file>: posts a dataset as the editor; prints the import report.
+# import_file <file>: posts a dataset as the editor; prints the import report. A file ending in .gz
+# is sent as it is, with Content-Encoding: gzip.
 import_file() {
-  curl -sf -X POST "localhost:$PORT/api/datasets" -H 'Content-Type: application/json' \
+  local encoding=()
+  [[ "$1" == *.gz ]] && encoding=(-H 'Content-Encoding: gzip')
+  curl -sf -X POST "localhost:$PORT/api/datasets" -H 'Content-Type: application/json' "${encoding[@]}" \
     -H "Authorization: Bearer $TOKEN" --data-binary @"$1"
 }
 

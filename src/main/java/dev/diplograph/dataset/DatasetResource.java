@@ -1,10 +1,14 @@
 package dev.diplograph.dataset;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -14,6 +18,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -53,11 +58,13 @@ public class DatasetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
-    public ImportReport importDataset(InputStream body, @Context UriInfo uri) throws IOException {
+    public ImportReport importDataset(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers)
+            throws IOException {
         boolean dryRun = dryRun(uri.getQueryParameters());
+        boolean gzip = gzip(headers.getRequestHeader(HttpHeaders.CONTENT_ENCODING));
         java.nio.file.Path file = Files.createTempFile("diplograph-import", ".json");
         try {
-            spool(body, file);
+            spool(body, file, gzip);
             ImportReport report = datasets.importFile(file, dryRun);
             LOG.infof("%s a dataset of %d bytes: %s", dryRun ? "Dry-ran the import of" : "Imported", Files.size(file),
                     report.records());
@@ -110,19 +117,66 @@ public class DatasetResource {
         return values.get(0).equals("true");
     }
 
-    /** Copies the body to disk, refusing it as soon as it grows past the limit. */
-    private void spool(InputStream body, java.nio.file.Path file) throws IOException {
+    /**
+     * Whether the body is gzip-compressed: a 50 MB document travels as a few megabytes. No coding, or
+     * {@code identity}, is the document itself; any other coding, or several, is refused before the
+     * body is read (decoding it as JSON would only report a stray byte).
+     */
+    private static boolean gzip(List<String> encodings) {
+        List<String> codings = encodings == null ? List.of()
+                : encodings.stream().flatMap(value -> Arrays.stream(value.split(",", -1))).map(String::trim)
+                        .filter(coding -> !coding.isEmpty() && !coding.equalsIgnoreCase("identity")).toList();
+        if (codings.isEmpty()) {
+            return false;
+        }
+        if (codings.size() == 1 && (codings.get(0).equalsIgnoreCase("gzip") || codings.get(0).equalsIgnoreCase("x-gzip"))) {
+            return true;
+        }
+        throw new UnsupportedContentEncodingException(String.join(", ", codings));
+    }
+
+    private static InputStream gunzip(InputStream body) {
+        try {
+            return new GZIPInputStream(body, 64 * 1024);
+        } catch (IOException e) {
+            throw notGzip(e);
+        }
+    }
+
+    /**
+     * Copies the body to disk, refusing it as soon as it grows past the limit. For a gzip body the
+     * limit applies to the document it expands to as well, so a small body cannot unpack into an
+     * unbounded one.
+     */
+    private void spool(InputStream body, java.nio.file.Path file, boolean gzip) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(file)) {
+        // Closing the decompressor frees its native memory at once (and closes the body, read by then).
+        try (InputStream in = gzip ? gunzip(body) : body; OutputStream out = Files.newOutputStream(file)) {
             int read;
-            while ((read = body.read(buffer)) != -1) {
+            while ((read = read(in, buffer, gzip)) != -1) {
                 total += read;
                 if (total > maxBytes) {
-                    throw new PayloadTooLargeException(maxBytes);
+                    throw new PayloadTooLargeException(maxBytes, gzip);
                 }
                 out.write(buffer, 0, read);
             }
         }
+    }
+
+    private static int read(InputStream body, byte[] buffer, boolean gzip) throws IOException {
+        try {
+            return body.read(buffer);
+        } catch (ZipException | EOFException e) {
+            // Only the decompressor reports these: corrupt or cut-short gzip data.
+            if (gzip) {
+                throw notGzip(e);
+            }
+            throw e;
+        }
+    }
+
+    private static MalformedDatasetException notGzip(IOException e) {
+        return new MalformedDatasetException("The body is not valid gzip data (" + e.getMessage() + ").", null);
     }
 }

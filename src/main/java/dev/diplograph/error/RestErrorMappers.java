@@ -15,6 +15,7 @@ import dev.diplograph.dataset.DatasetResource;
 import dev.diplograph.dataset.InvalidDatasetException;
 import dev.diplograph.dataset.MalformedDatasetException;
 import dev.diplograph.dataset.PayloadTooLargeException;
+import dev.diplograph.dataset.UnsupportedContentEncodingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -42,6 +43,13 @@ public class RestErrorMappers {
     @ServerExceptionMapper
     public Response tooLarge(PayloadTooLargeException e) {
         return json(413, ErrorBody.of(ErrorCodes.PAYLOAD_TOO_LARGE, e.getMessage()));
+    }
+
+    /** RFC 9110 (15.5.16): a 415 for a content coding names the codings that would be read. */
+    @ServerExceptionMapper
+    public Response unsupportedEncoding(UnsupportedContentEncodingException e) {
+        return Response.status(415).type(MediaType.APPLICATION_JSON_TYPE).header("Accept-Encoding", "gzip")
+                .entity(ErrorBody.of(ErrorCodes.UNSUPPORTED_MEDIA_TYPE, e.getMessage())).build();
     }
 
     /**

@@ -285,6 +285,7 @@ public class GraphQLHttpGate {
 
     private Request fromBody(RoutingContext context) throws Refusal {
         requireJsonInUtf8(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+        requireUncompressed(context);
         Object body;
         try {
             Buffer bytes = context.body().buffer();
@@ -316,6 +317,23 @@ public class GraphQLHttpGate {
         JsonObject variables = json.getJsonObject("variables");
         return new Request((String) query, (String) operationName, variables == null ? null : variables.encode(),
                 json.getJsonObject("extensions"), json);
+    }
+
+    /**
+     * A GraphQL request is read as it came: a compressed body would otherwise be reported as a stray
+     * byte, and decompressing it would let a small body unpack past the body limit. RFC 9110 (15.5.16):
+     * the 415 names the one coding accepted.
+     */
+    private static void requireUncompressed(RoutingContext context) throws Refusal {
+        for (String value : context.request().headers().getAll(HttpHeaders.CONTENT_ENCODING)) {
+            for (String coding : value.split(",", -1)) {
+                if (!coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+                    context.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+                    throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Send GraphQL requests uncompressed;"
+                            + " Content-Encoding " + value.trim() + " is not accepted.");
+                }
+            }
+        }
     }
 
     /**

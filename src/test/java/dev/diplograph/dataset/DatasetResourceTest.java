@@ -12,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -193,6 +196,79 @@ class DatasetResourceTest {
         post(GraphQL.EDITOR_TOKEN, "application/json", big)
                 .statusCode(413)
                 .body("code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    static byte[] gzip(byte[] document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static ValidatableResponse postEncoded(String encoding, byte[] body) {
+        return given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN)
+                .header("Content-Encoding", encoding).body(body).when().post("/api/datasets").then();
+    }
+
+    @Test
+    void aGzipBodyIsImportedAsTheDocumentItHolds() {
+        String document = VALID.replace("dr-", "gz-").replace("\"QI\"", "\"YG\"").replace("\"QJ\"", "\"YH\"");
+        byte[] compressed = gzip(document.getBytes(StandardCharsets.UTF_8));
+        postEncoded("gzip", compressed).statusCode(200)
+                .body("records.countries.created", equalTo(2))
+                .body("records.statements.created", equalTo(1));
+        // x-gzip is the same coding (RFC 9110); the same document again only updates.
+        postEncoded("x-gzip", compressed).statusCode(200)
+                .body("records.countries.updated", equalTo(2))
+                .body("records.statements.updated", equalTo(1));
+        GraphQL.post("{ leader(slug: \"gz-leader\") { visits { sectors { quotes { text } } } } }")
+                .body("errors", nullValue())
+                .body("data.leader.visits[0].sectors[0].quotes[0].text", equalTo("Imports are welcome here."));
+    }
+
+    @Test
+    void badGzipAndOtherCodingsAreRefusedAndNothingIsWritten() {
+        String document = VALID.replace("dr-", "gb-").replace("\"QI\"", "\"YD\"").replace("\"QJ\"", "\"YE\"");
+        byte[] compressed = gzip(document.getBytes(StandardCharsets.UTF_8));
+        // Not gzip at all, cut short, and empty: each a clear 400.
+        postEncoded("gzip", document.getBytes(StandardCharsets.UTF_8)).statusCode(400)
+                .body("code", equalTo("MALFORMED_BODY")).body("message", containsString("not valid gzip"))
+                .body("message", containsString("Nothing was written"));
+        postEncoded("gzip", Arrays.copyOf(compressed, compressed.length / 2)).statusCode(400)
+                .body("code", equalTo("MALFORMED_BODY")).body("message", containsString("not valid gzip"));
+        postEncoded("gzip", new byte[0]).statusCode(400).body("code", equalTo("MALFORMED_BODY"));
+        // A coding the service cannot read, or gzip twice: 415 naming the coding it reads.
+        for (String coding : List.of("br", "deflate", "gzip, gzip")) {
+            postEncoded(coding, compressed).statusCode(415)
+                    .header("Accept-Encoding", "gzip")
+                    .body("code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
+                    .body("message", containsString("Content-Encoding '" + coding + "'"));
+        }
+        GraphQL.post("{ country(code: \"YD\") { name } leader(slug: \"gb-leader\") { name } }")
+                .body("errors", nullValue()).body("data.country", nullValue()).body("data.leader", nullValue());
+        // identity is the document itself.
+        postEncoded("identity", document.getBytes(StandardCharsets.UTF_8)).statusCode(200)
+                .body("records.countries.created", equalTo(2));
+    }
+
+    @Test
+    void aGzipBodyThatUnpacksPastTheLimitIsRefused() {
+        // 5 MB of blanks inside a valid document (the test limit is 4 MB) travel as a few kilobytes.
+        byte[] document = new byte[5 * 1024 * 1024];
+        Arrays.fill(document, (byte) ' ');
+        byte[] start = "{\"format\": \"visits-dataset/1\", \"countries\": [{\"code\": \"YZ\", \"name\": \"Bombland\"}]"
+                .getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, document, 0, start.length);
+        document[document.length - 1] = '}';
+        byte[] compressed = gzip(document);
+        assertTrue(compressed.length < 64 * 1024, "the compressed body is small: " + compressed.length);
+        postEncoded("gzip", compressed).statusCode(413)
+                .body("code", equalTo("PAYLOAD_TOO_LARGE"))
+                .body("message", containsString("once decompressed"));
+        GraphQL.post("{ country(code: \"YZ\") { name } }").body("data.country", nullValue());
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.Charset;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -253,6 +255,26 @@ class HttpProtocolTest {
                     .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
                     .body("errors[0].message", containsString("not valid JSON")).body("data", nullValue());
         }
+    }
+
+    @Test
+    void aCompressedPostIs415NamingTheCodingAccepted() throws IOException {
+        String json = "{\"query\": \"{ __typename }\"}";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(json.getBytes(StandardCharsets.UTF_8));
+        }
+        // A gzip body was refused as "not valid UTF-8"; a plain one labelled br was run as if it were plain.
+        for (Map.Entry<String, byte[]> sent : List.of(Map.entry("gzip", out.toByteArray()),
+                Map.entry("br", json.getBytes(StandardCharsets.UTF_8)), Map.entry("identity, gzip", out.toByteArray()))) {
+            client().contentType("application/json").header("Content-Encoding", sent.getKey()).body(sent.getValue())
+                    .when().post("/graphql").then().log().ifValidationFails()
+                    .statusCode(415).header("Accept-Encoding", "identity")
+                    .body("errors[0].extensions.code", equalTo("UNSUPPORTED_MEDIA_TYPE"))
+                    .body("errors[0].message", containsString("uncompressed")).body("data", nullValue());
+        }
+        client().contentType("application/json").header("Content-Encoding", "identity").body(json)
+                .when().post("/graphql").then().statusCode(200).body("data.__typename", equalTo("Query"));
     }
 
     /** {@code bytes} with the six bytes at {@code at} (a {@code \\u0000} escape) replaced by {@code with}. */
