@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.jboss.logging.Logger;
 
 import dev.diplograph.dataset.DatasetDocument.AreaRecord;
 import dev.diplograph.dataset.DatasetDocument.CountryRecord;
@@ -40,6 +43,7 @@ import dev.diplograph.visit.VisitKind;
 @ApplicationScoped
 public class DatasetExporter {
 
+    private static final Logger LOG = Logger.getLogger(DatasetExporter.class);
     private static final int FETCH = 1000;
 
     private final DataSource dataSource;
@@ -50,14 +54,62 @@ public class DatasetExporter {
         this.mapper = mapper;
     }
 
-    /** Writes the document to {@code out}; does not close it. */
-    public void export(OutputStream out) throws IOException {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            int isolation = connection.getTransactionIsolation();
+    /**
+     * Opens an export on a repeatable-read snapshot taken now. The caller reads its data version,
+     * writes it (or decides not to) and closes it.
+     */
+    public Export open() throws IOException {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            return new Export(connection);
+        } catch (SQLException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw new IOException("Database failure during export", e);
+        }
+    }
+
+    /**
+     * One export: a read-only transaction whose first statement reads the data version, which fixes
+     * the snapshot, so the version names exactly the data the document holds.
+     */
+    public final class Export implements AutoCloseable {
+        private final Connection connection;
+        private final boolean autoCommit;
+        private final int isolation;
+        private final long version;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Export(Connection connection) throws SQLException {
+            this.connection = connection;
+            this.autoCommit = connection.getAutoCommit();
+            this.isolation = connection.getTransactionIsolation();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
+            try (PreparedStatement select = connection.prepareStatement("SELECT version FROM data_version WHERE id = 1");
+                    ResultSet result = select.executeQuery()) {
+                result.next();
+                this.version = result.getLong(1);
+            } catch (SQLException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** The data version of the snapshot (see {@code DataVersion}). */
+        public long version() {
+            return version;
+        }
+
+        /** Writes the document to {@code out}; does not close it. */
+        public void writeTo(OutputStream out) throws IOException {
             try {
                 // Closed only on success: closing also ends every open array and object, which after
                 // a failure would turn a truncated export into a well-formed document.
@@ -70,14 +122,25 @@ public class DatasetExporter {
                 json.writeEndObject();
                 json.writeRaw('\n');
                 json.close();
-            } finally {
+            } catch (SQLException e) {
+                throw new IOException("Database failure during export", e);
+            }
+        }
+
+        /** Ends the transaction and hands the connection back; only the first call does anything. */
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try (connection) {
                 connection.commit();
                 connection.setReadOnly(false);
                 connection.setTransactionIsolation(isolation);
                 connection.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                LOG.warn("Could not end an export's read-only transaction cleanly", e);
             }
-        } catch (SQLException e) {
-            throw new IOException("Database failure during export", e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,9 +28,12 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 
+import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.graphql.PersistedQueries;
 import dev.diplograph.security.Roles;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 /** REST entry point for whole datasets: bulk import (editors only) and export, for large files and curl. */
 @Path("/api/datasets")
@@ -75,25 +79,71 @@ public class DatasetResource {
     }
 
     /**
-     * Exports everything as one visits-dataset/1 document. The document is streamed, so a failure can
-     * come after the status line went out; the connection is then reset, and the client sees an
-     * incomplete transfer rather than a short document that looks whole.
+     * Exports everything as one visits-dataset/1 document, with a strong ETag from the data version
+     * of the snapshot it is read from: {@code If-None-Match} with it answers 304 without reading the
+     * data again, so a team that syncs the dataset downloads it only when it changed. The document is
+     * streamed, so a failure can come after the status line went out; the connection is then reset,
+     * and the client sees an incomplete transfer rather than a short document that looks whole.
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response exportDataset(@Context HttpServerResponse http) {
-        StreamingOutput body = out -> {
-            try {
-                exporter.export(out);
-            } catch (IOException | RuntimeException e) {
-                if (http.headWritten()) {
-                    LOG.warn("Export failed after it had started to send; the connection is reset (cause logged below)");
-                    http.reset();
-                }
-                throw e;
+    public Response exportDataset(@Context HttpServerResponse http, @Context RoutingContext routing,
+            @Context HttpHeaders headers) throws IOException {
+        DatasetExporter.Export export = exporter.open();
+        try {
+            String etag = etag(export.version(), headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+            if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+                export.close();
+                return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
             }
-        };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\"").build();
+            // Should the body below never run (an exchange that ends before it starts), the end of the
+            // exchange still ends the snapshot; a second close does nothing.
+            routing.addEndHandler(ended -> export.close());
+            StreamingOutput body = out -> {
+                try {
+                    export.writeTo(out);
+                } catch (IOException | RuntimeException e) {
+                    if (http.headWritten()) {
+                        LOG.warn("Export failed after it had started to send; the connection is reset (cause logged below)");
+                        http.reset();
+                    }
+                    throw e;
+                } finally {
+                    export.close();
+                }
+            };
+            return Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\"")
+                    .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+        } catch (RuntimeException e) {
+            export.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Strong: the same build (which fixes the document's format and order), data version and content
+     * coding always give the same bytes. The coding is in it because the answer is gzipped when the
+     * client accepts gzip, and a strong ETag names one representation (RFC 9110, 8.8.3).
+     */
+    static String etag(long version, String acceptEncoding) {
+        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
+        return "\"" + version + "-" + PersistedQueries.sha256(Build.id() + "\nvisits-dataset/1\n" + gzip).substring(0, 32) + "\"";
+    }
+
+    /** If-None-Match (RFC 9110, 13.1.2): "*", or a list of tags compared weakly. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",", -1)) {
+            String trimmed = tag.trim();
+            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.diplograph.dataset;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
 
 import dev.diplograph.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -395,6 +399,32 @@ class DatasetResourceTest {
         post(GraphQL.jwt("reader", Set.of("reader")), "application/json", VALID.getBytes(StandardCharsets.UTF_8))
                 .statusCode(403)
                 .body("code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void anExportCarriesAStrongETagAndIs304UntilTheDataChanges() {
+        String etag = given().when().get("/api/datasets").then().statusCode(200)
+                .header("ETag", matchesPattern("\"[0-9]+-[0-9a-f]{32}\""))
+                .header("Cache-Control", "no-cache")
+                .header("Vary", containsString("Accept-Encoding"))
+                .body("format", equalTo("visits-dataset/1"))
+                .extract().header("ETag");
+        // Unchanged data: 304 without the document, for the tag alone, in a list, or compared weakly.
+        for (String ifNoneMatch : List.of(etag, "\"other\", " + etag, "W/" + etag, "*")) {
+            given().header("If-None-Match", ifNoneMatch).when().get("/api/datasets").then().statusCode(304)
+                    .header("ETag", etag).body(emptyString());
+        }
+        // The uncompressed representation has a tag of its own (rest-assured asks for gzip unless told not to).
+        given().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                .header("Accept-Encoding", "identity").when().get("/api/datasets").then().statusCode(200)
+                .header("Content-Encoding", nullValue()).header("ETag", not(equalTo(etag)));
+        // HEAD gives the same tag.
+        given().when().head("/api/datasets").then().statusCode(200).header("ETag", etag);
+        // A write: the old tag gets the whole document again, under a new tag.
+        post(VALID.replace("dr-", "et-").replace("\"QI\"", "\"YI\"").replace("\"QJ\"", "\"YJ\"")).statusCode(200);
+        given().header("If-None-Match", etag).when().get("/api/datasets").then().statusCode(200)
+                .header("ETag", not(equalTo(etag)))
+                .body("leaders.slug", hasItems("et-leader"));
     }
 
     @Test
