@@ -86,7 +86,9 @@ def main():
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         poster.join()
+        restart = time.monotonic()
         process = durability.start(args.port, data_dir, log, TOKEN, db_env)
+        restart = time.monotonic() - restart
         after = counts(args.port)
         resent = ""
         if after not in (before, (before[0] + added[0], before[1] + added[1])):
@@ -104,8 +106,13 @@ def main():
         else:
             state = "HALF-APPLIED"
             half += 1
+        with open(data_dir + ".log", errors="replace") as written:
+            # Flyway's "Retrying in N sec" lines: the database was not ready yet when the service restarted.
+            retries = sum("Retrying in" in line for line in written)
         print("CRASH_IMPORT %s kill_after=%.1fs import_answer=%s statements %d -> %d visits %d -> %d: %s%s"
-              % (database, delay, outcome.get("status"), before[0], after[0], before[1], after[1], state, resent), flush=True)
+              " (back in %.1fs, connection retries %d)"
+              % (database, delay, outcome.get("status"), before[0], after[0], before[1], after[1], state, resent,
+                 restart, retries), flush=True)
     print("CRASH_IMPORT_SUMMARY %s rounds=%d half_applied=%d" % (database, len(args.delays.split(",")), half))
     shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if half else 0)
