@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 
 import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
-import dev.diplograph.graphql.PersistedQueries;
+import dev.diplograph.graphql.GraphQLHttpGate;
 import dev.diplograph.security.Roles;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -94,8 +94,7 @@ public class DatasetResource {
             String etag = etag(export.version(), headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
             if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
                 export.close();
-                return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+                return validated(Response.notModified(), etag);
             }
             // Should the body below never run (an exchange that ends before it starts), the end of the
             // exchange still ends the snapshot; a second close does nothing.
@@ -113,9 +112,8 @@ public class DatasetResource {
                     export.close();
                 }
             };
-            return Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\"")
-                    .header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+            return validated(Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\""),
+                    etag);
         } catch (RuntimeException e) {
             export.close();
             throw e;
@@ -129,7 +127,13 @@ public class DatasetResource {
      */
     static String etag(long version, String acceptEncoding) {
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
-        return "\"" + version + "-" + PersistedQueries.sha256(Build.id() + "\nvisits-dataset/1\n" + gzip).substring(0, 32) + "\"";
+        return GraphQLHttpGate.etag(Build.id(), version, DatasetDocument.FORMAT + "\n" + gzip);
+    }
+
+    /** A 200 or 304 of the export: its tag, and revalidation before any stored copy is used. */
+    private static Response validated(Response.ResponseBuilder response, String etag) {
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
 
     /** If-None-Match (RFC 9110, 13.1.2): "*", or a list of tags compared weakly. */
@@ -204,19 +208,13 @@ public class DatasetResource {
         // Closing the decompressor frees its native memory at once (and closes the body, read by then).
         try (InputStream in = gzip ? gunzip(body) : body; OutputStream out = Files.newOutputStream(file)) {
             int read;
-            while ((read = read(in, buffer, gzip)) != -1) {
+            while ((read = in.read(buffer)) != -1) {
                 total += read;
                 if (total > maxBytes) {
                     throw new PayloadTooLargeException(maxBytes, gzip);
                 }
                 out.write(buffer, 0, read);
             }
-        }
-    }
-
-    private static int read(InputStream body, byte[] buffer, boolean gzip) throws IOException {
-        try {
-            return body.read(buffer);
         } catch (ZipException | EOFException e) {
             // Only the decompressor reports these: corrupt or cut-short gzip data.
             if (gzip) {

@@ -261,8 +261,11 @@ public class GraphQLHttpGate {
                 String.valueOf(encoding != null && encoding.contains("gzip"))));
     }
 
-    /** The ETag of {@code representation} (the request and its media type) for a build and a data version. */
-    static String etag(String build, long version, String representation) {
+    /**
+     * The ETag of {@code representation} (a request and its media type, or a document and its coding)
+     * for a build and a data version: the scheme of every cached answer, the dataset export's included.
+     */
+    public static String etag(String build, long version, String representation) {
         return "\"" + version + "-" + PersistedQueries.sha256(build + "\n" + representation).substring(0, 32) + "\"";
     }
 
