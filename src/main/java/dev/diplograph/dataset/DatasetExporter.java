@@ -29,6 +29,7 @@ import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
+import dev.diplograph.error.DatabaseUnavailableException;
 import dev.diplograph.persistence.Database;
 import dev.diplograph.statement.StatementKind;
 import dev.diplograph.visit.CooperationStatus;
@@ -70,6 +71,9 @@ public class DatasetExporter {
                 } catch (SQLException suppressed) {
                     e.addSuppressed(suppressed);
                 }
+            }
+            if (DatabaseUnavailableException.describes(e)) {
+                throw new DatabaseUnavailableException();
             }
             throw new IOException("Database failure during export", e);
         }

@@ -76,4 +76,10 @@ public final class ErrorCodes {
 
     /** A write waited longer than its turn allows (H2 runs one write at a time); nothing was written. */
     public static final String SERVICE_BUSY = "SERVICE_BUSY";
+
+    /**
+     * No database connection came free in time (every one busy) or the database is unreachable; nothing
+     * was written, try again (REST: 503 with {@code Retry-After}).
+     */
+    public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
 }

@@ -112,8 +112,19 @@ public class RestErrorMappers {
                 .entity(ErrorBody.of(ErrorCodes.SERVICE_BUSY, e.getMessage())).build();
     }
 
+    /** No connection in time, or no database: retryable, so a 503 that says when to try again. */
+    @ServerExceptionMapper
+    public Response unavailable(DatabaseUnavailableException e) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+                .entity(ErrorBody.of(ErrorCodes.DATABASE_UNAVAILABLE, e.getMessage())).build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailableException.describes(e)) {
+            LOG.warnf("No database connection: %s", DatabaseUnavailableException.reason(e).getMessage());
+            return unavailable(new DatabaseUnavailableException());
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure (reference %s)", reference);
         return json(500, ErrorBody.of(ErrorCodes.INTERNAL_SERVER_ERROR,

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import dev.diplograph.dataset.DatasetError;
 import dev.diplograph.dataset.InvalidDatasetException;
 import dev.diplograph.error.BadUserInputException;
+import dev.diplograph.error.DatabaseUnavailableException;
 import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.StorableText;
@@ -409,6 +410,11 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         if (cause instanceof ForbiddenException) {
             return List.of(withCode(error, "The token is valid but lacks the editor role.", ErrorCodes.FORBIDDEN,
                     null));
+        }
+        if (DatabaseUnavailableException.describes(cause)) {
+            LOG.warnf("No database connection for %s: %s", error.getPath(),
+                    DatabaseUnavailableException.reason(cause).getMessage());
+            return List.of(withCode(error, DatabaseUnavailableException.MESSAGE, ErrorCodes.DATABASE_UNAVAILABLE, null));
         }
         if (cause.getClass().isAnnotationPresent(ErrorCode.class)) {
             return List.of(withCode(error, cause.getMessage(), cause.getClass().getAnnotation(ErrorCode.class).value(),

@@ -181,7 +181,7 @@ public class Transactions {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (RACE_STATES.contains(next.getSQLState())) {
+                    if (next.getSQLState() != null && RACE_STATES.contains(next.getSQLState())) {
                         return true;
                     }
                 }
