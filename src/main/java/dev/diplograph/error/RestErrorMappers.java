@@ -108,15 +108,13 @@ public class RestErrorMappers {
 
     @ServerExceptionMapper
     public Response busy(ServiceBusyException e) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
-                .entity(ErrorBody.of(ErrorCodes.SERVICE_BUSY, e.getMessage())).build();
+        return retryLater(ErrorCodes.SERVICE_BUSY, e.getMessage());
     }
 
     /** No connection in time, or no database: retryable, so a 503 that says when to try again. */
     @ServerExceptionMapper
     public Response unavailable(DatabaseUnavailableException e) {
-        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
-                .entity(ErrorBody.of(ErrorCodes.DATABASE_UNAVAILABLE, e.getMessage())).build();
+        return retryLater(ErrorCodes.DATABASE_UNAVAILABLE, e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -129,6 +127,12 @@ public class RestErrorMappers {
         LOG.errorf(e, "Unexpected failure (reference %s)", reference);
         return json(500, ErrorBody.of(ErrorCodes.INTERNAL_SERVER_ERROR,
                 "Internal server error (reference " + reference + "). Nothing was written."));
+    }
+
+    /** A 503 for a refusal that passes: nothing was written, and the client may try again in a few seconds. */
+    private static Response retryLater(String code, String message) {
+        return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", "5")
+                .entity(ErrorBody.of(code, message)).build();
     }
 
     private static Response json(int status, ErrorBody body) {
