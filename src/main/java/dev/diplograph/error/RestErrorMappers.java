@@ -119,8 +119,9 @@ public class RestErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
-        if (DatabaseUnavailableException.describes(e)) {
-            LOG.warnf("No database connection: %s", DatabaseUnavailableException.reason(e).getMessage());
+        Throwable unavailable = DatabaseUnavailableException.reason(e);
+        if (unavailable != null) {
+            LOG.warnf("No database connection: %s", unavailable.getMessage());
             return unavailable(new DatabaseUnavailableException());
         }
         String reference = UUID.randomUUID().toString();

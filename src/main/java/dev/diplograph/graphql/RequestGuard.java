@@ -411,9 +411,9 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             return List.of(withCode(error, "The token is valid but lacks the editor role.", ErrorCodes.FORBIDDEN,
                     null));
         }
-        if (DatabaseUnavailableException.describes(cause)) {
-            LOG.warnf("No database connection for %s: %s", error.getPath(),
-                    DatabaseUnavailableException.reason(cause).getMessage());
+        Throwable unavailable = DatabaseUnavailableException.reason(cause);
+        if (unavailable != null) {
+            LOG.warnf("No database connection for %s: %s", error.getPath(), unavailable.getMessage());
             return List.of(withCode(error, DatabaseUnavailableException.MESSAGE, ErrorCodes.DATABASE_UNAVAILABLE, null));
         }
         if (cause.getClass().isAnnotationPresent(ErrorCode.class)) {
