@@ -92,7 +92,7 @@ public class DatasetResource {
         DatasetExporter.Export export = exporter.open();
         try {
             String etag = etag(export.version(), headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-            if (matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            if (GraphQLHttpGate.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
                 export.close();
                 return validated(Response.notModified(), etag);
             }
@@ -134,20 +134,6 @@ public class DatasetResource {
     private static Response validated(Response.ResponseBuilder response, String etag) {
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
-    }
-
-    /** If-None-Match (RFC 9110, 13.1.2): "*", or a list of tags compared weakly. */
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",", -1)) {
-            String trimmed = tag.trim();
-            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -233,7 +233,7 @@ public class GraphQLHttpGate {
         String cacheControl = "public, max-age=" + maxAge;
         String vary = "Accept, Accept-Encoding";
         String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag))) {
+        if (matches(ifNoneMatch, etag)) {
             context.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
                     .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).putHeader(HttpHeaders.VARY, vary).end();
             return false;
@@ -267,6 +267,23 @@ public class GraphQLHttpGate {
      */
     public static String etag(String build, long version, String representation) {
         return "\"" + version + "-" + PersistedQueries.sha256(build + "\n" + representation).substring(0, 32) + "\"";
+    }
+
+    /**
+     * If-None-Match (RFC 9110, 13.1.2): "*", or a list of tags compared weakly, so that the tag a
+     * proxy weakened when it compressed an answer ({@code W/"…"}) still revalidates it.
+     */
+    public static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",", -1)) {
+            String trimmed = tag.trim();
+            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The GraphQL-over-HTTP parameters of a request; query is null for a persisted query's hash alone. */
