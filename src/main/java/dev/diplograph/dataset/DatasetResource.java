@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
@@ -30,7 +29,8 @@ import org.jboss.logging.Logger;
 
 import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
-import dev.diplograph.graphql.GraphQLHttpGate;
+import dev.diplograph.http.ContentCodings;
+import dev.diplograph.http.EntityTags;
 import dev.diplograph.security.Roles;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -92,7 +92,7 @@ public class DatasetResource {
         DatasetExporter.Export export = exporter.open();
         try {
             String etag = etag(export.version(), headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
-            if (GraphQLHttpGate.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            if (EntityTags.matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
                 export.close();
                 return validated(Response.notModified(), etag);
             }
@@ -127,7 +127,7 @@ public class DatasetResource {
      */
     static String etag(long version, String acceptEncoding) {
         boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
-        return GraphQLHttpGate.etag(Build.id(), version, DatasetDocument.FORMAT + "\n" + gzip);
+        return EntityTags.of(Build.id(), version, DatasetDocument.FORMAT + "\n" + gzip);
     }
 
     /** A 200 or 304 of the export: its tag, and revalidation before any stored copy is used. */
@@ -163,9 +163,7 @@ public class DatasetResource {
      * body is read (decoding it as JSON would only report a stray byte).
      */
     private static boolean gzip(List<String> encodings) {
-        List<String> codings = encodings == null ? List.of()
-                : encodings.stream().flatMap(value -> Arrays.stream(value.split(",", -1))).map(String::trim)
-                        .filter(coding -> !coding.isEmpty() && !coding.equalsIgnoreCase("identity")).toList();
+        List<String> codings = ContentCodings.applied(encodings);
         if (codings.isEmpty()) {
             return false;
         }

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
+import dev.diplograph.http.ContentCodings;
+import dev.diplograph.http.EntityTags;
 import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Database;
 import graphql.language.AstPrinter;
@@ -233,7 +235,7 @@ public class GraphQLHttpGate {
         String cacheControl = "public, max-age=" + maxAge;
         String vary = "Accept, Accept-Encoding";
         String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (matches(ifNoneMatch, etag)) {
+        if (EntityTags.matches(ifNoneMatch, etag)) {
             context.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag)
                     .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).putHeader(HttpHeaders.VARY, vary).end();
             return false;
@@ -256,34 +258,9 @@ public class GraphQLHttpGate {
      */
     private static String etag(long version, RoutingContext context, Request request) {
         String encoding = context.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
-        return etag(Build.id(), version, String.join("\n", request.query(), String.valueOf(request.operationName()),
+        return EntityTags.of(Build.id(), version, String.join("\n", request.query(), String.valueOf(request.operationName()),
                 String.valueOf(request.variables()), String.valueOf(wantsGraphQLResponse(context)),
                 String.valueOf(encoding != null && encoding.contains("gzip"))));
-    }
-
-    /**
-     * The ETag of {@code representation} (a request and its media type, or a document and its coding)
-     * for a build and a data version: the scheme of every cached answer, the dataset export's included.
-     */
-    public static String etag(String build, long version, String representation) {
-        return "\"" + version + "-" + PersistedQueries.sha256(build + "\n" + representation).substring(0, 32) + "\"";
-    }
-
-    /**
-     * If-None-Match (RFC 9110, 13.1.2): "*", or a list of tags compared weakly, so that the tag a
-     * proxy weakened when it compressed an answer ({@code W/"…"}) still revalidates it.
-     */
-    public static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String tag : ifNoneMatch.split(",", -1)) {
-            String trimmed = tag.trim();
-            if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The GraphQL-over-HTTP parameters of a request; query is null for a persisted query's hash alone. */
@@ -345,14 +322,11 @@ public class GraphQLHttpGate {
      * the 415 names the one coding accepted.
      */
     private static void requireUncompressed(RoutingContext context) throws Refusal {
-        for (String value : context.request().headers().getAll(HttpHeaders.CONTENT_ENCODING)) {
-            for (String coding : value.split(",", -1)) {
-                if (!coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
-                    context.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
-                    throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Send GraphQL requests uncompressed;"
-                            + " Content-Encoding " + value.trim() + " is not accepted.");
-                }
-            }
+        List<String> codings = ContentCodings.applied(context.request().headers().getAll(HttpHeaders.CONTENT_ENCODING));
+        if (!codings.isEmpty()) {
+            context.response().putHeader(HttpHeaders.ACCEPT_ENCODING, "identity");
+            throw new Refusal(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, "Send GraphQL requests uncompressed;"
+                    + " Content-Encoding " + String.join(", ", codings) + " is not accepted.");
         }
     }
 

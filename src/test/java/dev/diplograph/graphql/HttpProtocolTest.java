@@ -25,6 +25,7 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.diplograph.http.EntityTags;
 import dev.diplograph.support.GraphQL;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -316,12 +317,12 @@ class HttpProtocolTest {
     @Test
     void theETagNamesTheBuildSoThatAClientOfAnEarlierBuildRefetches() {
         String representation = QUERY + "\nnull\nnull\nfalse\ntrue";
-        assertEquals(GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation),
-                GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation));
-        assertNotEquals(GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation),
-                GraphQLHttpGate.etag("0.1.0+2026-12-04T13:00:00Z", 7, representation), "another build, same data");
-        assertNotEquals(GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 7, representation),
-                GraphQLHttpGate.etag("0.1.0+2026-12-04T12:00:00Z", 8, representation), "same build, new data");
+        assertEquals(EntityTags.of("0.1.0+2026-12-04T12:00:00Z", 7, representation),
+                EntityTags.of("0.1.0+2026-12-04T12:00:00Z", 7, representation));
+        assertNotEquals(EntityTags.of("0.1.0+2026-12-04T12:00:00Z", 7, representation),
+                EntityTags.of("0.1.0+2026-12-04T13:00:00Z", 7, representation), "another build, same data");
+        assertNotEquals(EntityTags.of("0.1.0+2026-12-04T12:00:00Z", 7, representation),
+                EntityTags.of("0.1.0+2026-12-04T12:00:00Z", 8, representation), "same build, new data");
     }
 
     @Test
