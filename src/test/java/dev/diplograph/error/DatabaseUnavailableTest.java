@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -18,25 +17,14 @@ import org.junit.jupiter.api.Test;
 
 import dev.diplograph.persistence.Database;
 import dev.diplograph.support.GraphQL;
+import dev.diplograph.support.SmallPool;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Requests that find every database connection taken get a clear, retryable error, not a bare 500. */
 @QuarkusTest
-@TestProfile(DatabaseUnavailableTest.SmallPool.class)
+@TestProfile(SmallPool.class)
 class DatabaseUnavailableTest {
-
-    /** Two connections and a one-second wait, on whichever database the tests run against. */
-    public static class SmallPool implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.max-size", "2",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "1S",
-                    "quarkus.datasource.embedded.jdbc.max-size", "2",
-                    "quarkus.datasource.embedded.jdbc.acquisition-timeout", "1S");
-        }
-    }
 
     @Inject
     Database database;
@@ -58,7 +46,7 @@ class DatabaseUnavailableTest {
     void everyEndpointAnswersDatabaseUnavailableWhileThePoolIsExhaustedAndRecoversAfter() throws Exception {
         List<Connection> held = new ArrayList<>();
         try {
-            while (held.size() < 2) {
+            while (held.size() < SmallPool.CONNECTIONS) {
                 held.add(database.dataSource().getConnection());
             }
 
