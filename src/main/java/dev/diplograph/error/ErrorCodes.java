@@ -82,4 +82,11 @@ public final class ErrorCodes {
      * was written, try again (REST: 503 with {@code Retry-After}).
      */
     public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+
+    /**
+     * A subscription may have missed events (they could not be read from the database, the dispatcher
+     * fell too far behind, or the cross-replica connection was lost); it ends, and the client should
+     * re-query what it shows and subscribe again.
+     */
+    public static final String EVENTS_MISSED = "EVENTS_MISSED";
 }

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +27,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.error.DatabaseUnavailableException;
 import dev.diplograph.persistence.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -51,8 +55,12 @@ public class ChangeFeed {
     /** NOTIFY payloads must stay under 8000 bytes; keep a margin. */
     private static final int MAX_PAYLOAD = 7000;
     /** Committed batches waiting for the dispatcher, at most; more are dropped and counted. */
-    private static final int QUEUE = 10_000;
+    static final int QUEUE = 10_000;
+    /** Reads of a batch's records, at most, before its subscribers are told they missed it. */
+    static final int LOAD_ATTEMPTS = 3;
+    private static final long RETRY_PAUSE_MILLIS = 500;
     private static final Object KEY = new Object();
+    private static final Set<String> ALL = Set.of(LiveGraphQLApi.STATEMENT_ADDED, LiveGraphQLApi.VISIT_CHANGED);
 
     private final Database database;
     private final TransactionSynchronizationRegistry transactions;
@@ -62,6 +70,7 @@ public class ChangeFeed {
     private final BlockingQueue<ChangeBatch> queue = new ArrayBlockingQueue<>(QUEUE);
     private final List<Listener<StatementEvent>> statementListeners = new CopyOnWriteArrayList<>();
     private final List<Listener<VisitChange>> visitListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Set<String>, String>> gapListeners = new CopyOnWriteArrayList<>();
     private Counter lost;
     private Counter started;
     private Thread dispatcher;
@@ -79,7 +88,8 @@ public class ChangeFeed {
 
     void start(@Observes StartupEvent event) {
         lost = Counter.builder("diplograph_live_events_lost")
-                .description("Committed change batches dropped because the dispatcher queue was full").register(metrics);
+                .description("Committed change batches not delivered (dispatcher queue full, or records unreadable);"
+                        + " the subscriptions they concerned were ended with EVENTS_MISSED").register(metrics);
         started = Counter.builder("diplograph_live_subscriptions_started")
                 .description("GraphQL subscriptions started on this replica since it started").register(metrics);
         Gauge.builder("diplograph_live_subscriptions", this, f -> f.statementListeners.size() + f.visitListeners.size())
@@ -89,7 +99,7 @@ public class ChangeFeed {
         dispatcher.setDaemon(true);
         dispatcher.start();
         if (database.kind() == Database.Kind.POSTGRESQL) {
-            postgres = new PostgresListener(this::offer);
+            postgres = new PostgresListener(this::offer, why -> missed(ALL, why));
             postgres.start();
         }
     }
@@ -225,8 +235,25 @@ public class ChangeFeed {
     void offer(ChangeBatch batch) {
         if (!queue.offer(batch)) {
             lost.increment();
-            LOG.warn("The change dispatcher is behind by " + QUEUE + " batches; dropped one (diplograph_live_events_lost)");
+            LOG.warn("The change dispatcher is behind by " + QUEUE + " batches; dropped one (diplograph_live_events_lost)"
+                    + " and ended every subscription with EVENTS_MISSED");
+            missed(ALL, "The server fell too far behind with change events.");
         }
+    }
+
+    /** Tells the transports which subscriptions may have missed events: a client is told about a gap, never left with one. */
+    private void missed(Set<String> fields, String why) {
+        for (BiConsumer<Set<String>, String> listener : gapListeners) {
+            listener.accept(fields, why);
+        }
+    }
+
+    /**
+     * Registers a transport that ends its subscriptions of the given fields ({@code statementAdded},
+     * {@code visitChanged}) when they may have missed events, with the reason.
+     */
+    public void onGap(BiConsumer<Set<String>, String> listener) {
+        gapListeners.add(listener);
     }
 
     private void dispatch() {
@@ -260,17 +287,61 @@ public class ChangeFeed {
             visitEvents.addAll(batch.visitsChanged());
             batch.visitsChanged().forEach(v -> visitCommits.add(batch.committedAtMicros()));
         }
+        boolean undelivered = false;
         if (!statementCommits.isEmpty() && !statementListeners.isEmpty()) {
-            for (StatementEvent event : loader.statements(List.copyOf(statementCommits.keySet()), statementCommits)) {
-                for (Listener<StatementEvent> listener : statementListeners) {
-                    listener.offer(event);
+            List<StatementEvent> events = load(() -> loader.statements(List.copyOf(statementCommits.keySet()), statementCommits));
+            if (events == null) {
+                undelivered = true;
+                missed(Set.of(LiveGraphQLApi.STATEMENT_ADDED), "New statements could not be read from the database.");
+            } else {
+                for (StatementEvent event : events) {
+                    for (Listener<StatementEvent> listener : statementListeners) {
+                        listener.offer(event);
+                    }
                 }
             }
         }
         if (!visitEvents.isEmpty() && !visitListeners.isEmpty()) {
-            for (VisitChange change : loader.visits(visitEvents, visitCommits)) {
-                for (Listener<VisitChange> listener : visitListeners) {
-                    listener.offer(change);
+            List<VisitChange> changes = load(() -> loader.visits(visitEvents, visitCommits));
+            if (changes == null) {
+                undelivered = true;
+                missed(Set.of(LiveGraphQLApi.VISIT_CHANGED), "Changed visits could not be read from the database.");
+            } else {
+                for (VisitChange change : changes) {
+                    for (Listener<VisitChange> listener : visitListeners) {
+                        listener.offer(change);
+                    }
+                }
+            }
+        }
+        if (undelivered) {
+            lost.increment(batches.size());
+        }
+    }
+
+    /**
+     * Reads the records of committed events, again after a pause when that fails (a database blip, or
+     * a burst that holds every connection); null when it keeps failing.
+     */
+    private static <T> List<T> load(Supplier<List<T>> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (RuntimeException e) {
+                if (attempt == LOAD_ATTEMPTS) {
+                    Throwable unavailable = DatabaseUnavailableException.reason(e);
+                    if (unavailable != null) {
+                        LOG.warnf("Could not read committed changes for subscribers (%s)", unavailable.getMessage());
+                    } else {
+                        LOG.error("Could not read committed changes for subscribers", e);
+                    }
+                    return null;
+                }
+                try {
+                    Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return null;
                 }
             }
         }

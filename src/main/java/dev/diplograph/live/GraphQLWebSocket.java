@@ -46,7 +46,8 @@ public class GraphQLWebSocket {
     private final Set<LiveConnection> open = ConcurrentHashMap.newKeySet();
 
     public GraphQLWebSocket(DiplographConfig config, DocumentCheck documents, EditorToken editorToken,
-            IdentityProviderManager identities, MeterRegistry metrics) {
+            IdentityProviderManager identities, MeterRegistry metrics, ChangeFeed feed) {
+        feed.onGap((fields, why) -> open.forEach(connection -> connection.missed(fields, why)));
         this.config = config.live();
         this.documents = documents;
         this.editorToken = editorToken;

@@ -2,9 +2,12 @@ package dev.diplograph.live;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.jboss.logging.Logger;
@@ -16,7 +19,9 @@ import dev.diplograph.error.ErrorCodes;
 import dev.diplograph.graphql.DocumentCheck;
 import dev.diplograph.security.EditorTokenAuthMechanism;
 import graphql.ExecutionResult;
+import graphql.language.Field;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -303,6 +308,7 @@ final class LiveConnection {
         if (problem == null) {
             OperationDefinition definition = DocumentCheck.operation(parsed.document(), payload.getString("operationName"));
             problem = server.documents().limitsAndValidation(parsed.document(), definition);
+            operation.fields = rootFields(definition);
         }
         if (problem != null) {
             DocumentCheck.Problem refused = problem;
@@ -342,6 +348,7 @@ final class LiveConnection {
         if (result.getData() instanceof Publisher<?> stream) {
             @SuppressWarnings("unchecked")
             Publisher<ExecutionResult> events = (Publisher<ExecutionResult>) stream;
+            operation.streaming = true;
             events.subscribe(operation);
             return;
         }
@@ -404,6 +411,38 @@ final class LiveConnection {
         context.runOnContext(v -> close((short) 1001, "Server shutting down"));
     }
 
+    /**
+     * Ends, from any thread, the subscriptions of these fields that may have missed events, with
+     * EVENTS_MISSED: the client's cue to query again and subscribe again.
+     */
+    void missed(Set<String> fields, String why) {
+        context.runOnContext(v -> {
+            for (Operation operation : List.copyOf(operations.values())) {
+                if (operation.streaming && (operation.fields == null || !Collections.disjoint(operation.fields, fields))
+                        && operations.remove(operation.id, operation)) {
+                    operation.cancel();
+                    sendError(operation.id, ErrorCodes.EVENTS_MISSED,
+                            why + " Events may have been missed: query again, then subscribe again.");
+                }
+            }
+        });
+    }
+
+    /** The names of the fields an operation selects at its root, or null when a fragment selects some. */
+    private static Set<String> rootFields(OperationDefinition definition) {
+        if (definition == null) {
+            return null;
+        }
+        Set<String> names = new HashSet<>();
+        for (Selection<?> selection : definition.getSelectionSet().getSelections()) {
+            if (!(selection instanceof Field field)) {
+                return null;
+            }
+            names.add(field.getName());
+        }
+        return names;
+    }
+
     void closed() {
         closed = true;
         vertx.cancelTimer(initTimer);
@@ -433,6 +472,11 @@ final class LiveConnection {
         final String id;
         private volatile Subscription subscription;
         private volatile boolean cancelled;
+
+        /** The root fields it selects; null when a fragment hides them. */
+        volatile Set<String> fields;
+        /** A subscription whose event stream has been subscribed to. */
+        volatile boolean streaming;
 
         Operation(String id) {
             this.id = id;

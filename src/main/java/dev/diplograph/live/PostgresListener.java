@@ -24,12 +24,20 @@ final class PostgresListener {
     private static final int POLL_MILLIS = 500;
 
     private final Consumer<ChangeBatch> sink;
+    private final Consumer<String> gap;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean connected;
+    /** The connection had been up and went down; set until it is back. */
+    private boolean lost;
 
-    PostgresListener(Consumer<ChangeBatch> sink) {
+    /**
+     * {@code gap} is told why notifications may have been missed: when the LISTEN connection is lost,
+     * and again when it is back (for subscriptions opened meanwhile).
+     */
+    PostgresListener(Consumer<ChangeBatch> sink, Consumer<String> gap) {
         this.sink = sink;
+        this.gap = gap;
         this.thread = new Thread(this::run, "diplograph-live-listen");
         this.thread.setDaemon(true);
     }
@@ -54,9 +62,15 @@ final class PostgresListener {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + ChangeFeed.CHANNEL);
                 }
+                boolean wasLost = lost;
                 connected = true;
+                lost = false;
                 backoff = 500;
                 LOG.info("Listening for change events of all replicas (PostgreSQL channel " + ChangeFeed.CHANNEL + ")");
+                if (wasLost) {
+                    // A subscription opened while the connection was down missed events too.
+                    gap.accept("This replica's connection for changes made on any replica was down until now.");
+                }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
@@ -76,8 +90,10 @@ final class PostgresListener {
                     return;
                 }
                 if (connected) {
+                    lost = true;
                     LOG.warn("Lost the change-event connection to PostgreSQL; events committed until it is back"
-                            + " are not delivered to this replica's subscribers", e);
+                            + " are not delivered to this replica's subscribers, whose subscriptions end with EVENTS_MISSED", e);
+                    gap.accept("This replica lost its connection for changes made on any replica.");
                 } else {
                     LOG.debug("Cannot open the change-event connection yet", e);
                 }
