@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -122,12 +121,11 @@ public class DatasetResource {
 
     /**
      * Strong: the same build (which fixes the document's format and order), data version and content
-     * coding always give the same bytes. The coding is in it because the answer is gzipped when the
-     * client accepts gzip, and a strong ETag names one representation (RFC 9110, 8.8.3).
+     * coding always give the same bytes. The coding is in it because the answer is compressed when the
+     * client accepts it, and a strong ETag names one representation (RFC 9110, 8.8.3).
      */
     static String etag(long version, String acceptEncoding) {
-        boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
-        return EntityTags.of(Build.id(), version, DatasetDocument.FORMAT + "\n" + gzip);
+        return EntityTags.of(Build.id(), version, DatasetDocument.FORMAT + "\n" + ContentCodings.acceptedKey(acceptEncoding));
     }
 
     /** A 200 or 304 of the export: its tag, and revalidation before any stored copy is used. */

@@ -260,7 +260,7 @@ public class GraphQLHttpGate {
         String encoding = context.request().getHeader(HttpHeaders.ACCEPT_ENCODING);
         return EntityTags.of(Build.id(), version, String.join("\n", request.query(), String.valueOf(request.operationName()),
                 String.valueOf(request.variables()), String.valueOf(wantsGraphQLResponse(context)),
-                String.valueOf(encoding != null && encoding.contains("gzip"))));
+                ContentCodings.acceptedKey(encoding)));
     }
 
     /** The GraphQL-over-HTTP parameters of a request; query is null for a persisted query's hash alone. */

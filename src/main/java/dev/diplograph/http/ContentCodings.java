@@ -3,7 +3,7 @@ package dev.diplograph.http;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads Content-Encoding the same way wherever a request body is taken in. */
+/** Reads Content-Encoding the same way wherever a request body is taken in, and Accept-Encoding wherever an answer is tagged. */
 public final class ContentCodings {
 
     private ContentCodings() {
@@ -26,5 +26,16 @@ public final class ContentCodings {
             }
         }
         return codings;
+    }
+
+    /**
+     * What an answer's ETag records of the coding it will be sent in: the Accept-Encoding header
+     * without spaces. The server's compression (Netty's) chooses gzip, deflate or none from that header
+     * alone, so two answers with the same key are in the same coding. Case is kept because Netty's
+     * choice depends on it (it compresses for "gzip" but not for "GZIP"), and a substring test for gzip
+     * gave a deflated and an uncompressed answer one tag.
+     */
+    public static String acceptedKey(String acceptEncoding) {
+        return acceptEncoding == null ? "" : acceptEncoding.replaceAll("\\s+", "");
     }
 }

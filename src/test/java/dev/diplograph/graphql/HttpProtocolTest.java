@@ -347,6 +347,24 @@ class HttpProtocolTest {
                 .when().get("/graphql").then().statusCode(200).header("Content-Encoding", not(equalTo("gzip")));
     }
 
+    /** A strong ETag names one representation (RFC 9110, 8.8.3): bodies in different codings never share one. */
+    @Test
+    void eachContentCodingOfAnAnswerHasItsOwnETag() {
+        String query = "{ quotes(first: 100) { edges { node { text } } } }";
+        Map<String, String> etags = new java.util.HashMap<>();
+        for (String acceptEncoding : List.of("gzip", "GZIP", "deflate", "identity", "gzip;q=0", "*", "br", "gzip")) {
+            io.restassured.response.Response answer = client()
+                    .config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
+                    .header("Accept-Encoding", acceptEncoding).queryParam("query", query).when().get("/graphql");
+            answer.then().statusCode(200).header("ETag", notNullValue());
+            String coding = String.valueOf(answer.header("Content-Encoding"));
+            String etag = answer.header("ETag");
+            String earlier = etags.putIfAbsent(etag, coding);
+            assertEquals(earlier == null ? coding : earlier, coding,
+                    "Accept-Encoding " + acceptEncoding + " got " + coding + " under an ETag an answer in another coding had");
+        }
+    }
+
     @Test
     void automaticPersistedQueriesEndToEnd() {
         String query = "{ sectors { slug } __typename }";
