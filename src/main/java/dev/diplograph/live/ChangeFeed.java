@@ -287,36 +287,35 @@ public class ChangeFeed {
             visitEvents.addAll(batch.visitsChanged());
             batch.visitsChanged().forEach(v -> visitCommits.add(batch.committedAtMicros()));
         }
-        boolean undelivered = false;
-        if (!statementCommits.isEmpty() && !statementListeners.isEmpty()) {
-            List<StatementEvent> events = load(() -> loader.statements(List.copyOf(statementCommits.keySet()), statementCommits));
-            if (events == null) {
-                undelivered = true;
-                missed(Set.of(LiveGraphQLApi.STATEMENT_ADDED), "New statements could not be read from the database.");
-            } else {
-                for (StatementEvent event : events) {
-                    for (Listener<StatementEvent> listener : statementListeners) {
-                        listener.offer(event);
-                    }
-                }
-            }
-        }
-        if (!visitEvents.isEmpty() && !visitListeners.isEmpty()) {
-            List<VisitChange> changes = load(() -> loader.visits(visitEvents, visitCommits));
-            if (changes == null) {
-                undelivered = true;
-                missed(Set.of(LiveGraphQLApi.VISIT_CHANGED), "Changed visits could not be read from the database.");
-            } else {
-                for (VisitChange change : changes) {
-                    for (Listener<VisitChange> listener : visitListeners) {
-                        listener.offer(change);
-                    }
-                }
-            }
-        }
-        if (undelivered) {
+        boolean delivered = statementCommits.isEmpty()
+                || deliver(statementListeners, () -> loader.statements(List.copyOf(statementCommits.keySet()), statementCommits),
+                        LiveGraphQLApi.STATEMENT_ADDED, "New statements could not be read from the database.");
+        delivered &= visitEvents.isEmpty() || deliver(visitListeners, () -> loader.visits(visitEvents, visitCommits),
+                LiveGraphQLApi.VISIT_CHANGED, "Changed visits could not be read from the database.");
+        if (!delivered) {
             lost.increment(batches.size());
         }
+    }
+
+    /**
+     * Loads one kind of event and hands each to every subscriber of that kind; when they cannot be
+     * read, ends those subscriptions instead. Returns whether the events went out.
+     */
+    private <T> boolean deliver(List<Listener<T>> listeners, Supplier<List<T>> read, String field, String why) {
+        if (listeners.isEmpty()) {
+            return true;
+        }
+        List<T> events = load(read);
+        if (events == null) {
+            missed(Set.of(field), why);
+            return false;
+        }
+        for (T event : events) {
+            for (Listener<T> listener : listeners) {
+                listener.offer(event);
+            }
+        }
+        return true;
     }
 
     /**

@@ -7,9 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -44,12 +41,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void everyEndpointAnswersDatabaseUnavailableWhileThePoolIsExhaustedAndRecoversAfter() throws Exception {
-        List<Connection> held = new ArrayList<>();
-        try {
-            while (held.size() < SmallPool.CONNECTIONS) {
-                held.add(database.dataSource().getConnection());
-            }
-
+        try (SmallPool.Taken taken = SmallPool.takeEveryConnection(database.dataSource())) {
             GraphQL.post("{ leader(slug: \"lee-jae-myung\") { name } }")
                     .body("errors", hasSize(1))
                     .body("errors[0].extensions.code", equalTo("DATABASE_UNAVAILABLE"))
@@ -66,10 +58,6 @@ class DatabaseUnavailableTest {
                     .post("/api/datasets").then()
                     .statusCode(503)
                     .body("code", equalTo("DATABASE_UNAVAILABLE"));
-        } finally {
-            for (Connection connection : held) {
-                connection.close();
-            }
         }
 
         GraphQL.post("{ leader(slug: \"lee-jae-myung\") { name } sector(slug: \"du-sector\") { slug } }")

@@ -13,12 +13,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.diplograph.persistence.Database;
@@ -48,18 +48,23 @@ class EventsMissedTest {
     @Inject
     ChangeFeed feed;
 
+    private long statementId;
+
+    @BeforeEach
+    void anyStatement() throws SQLException {
+        try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement();
+                ResultSet rs = sql.executeQuery("SELECT MIN(id) FROM statement")) {
+            rs.next();
+            statementId = rs.getLong(1);
+        }
+    }
+
     @Test
     void eventsThatCannotBeReadEndTheSubscriptionWithEventsMissed() throws Exception {
-        long statement = anyStatementId();
-        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
-            subscribeAndWait(ws, subscribe("1", STATEMENTS));
-            List<Connection> held = takeEveryConnection();
-            try {
-                // What a committed write hands the dispatcher; no connection is free to read the statement.
-                feed.offer(new ChangeBatch(List.of(statement), List.of(), ChangeBatch.nowMicros()));
+        try (GraphQLWs ws = subscriber("1", STATEMENTS)) {
+            try (SmallPool.Taken taken = SmallPool.takeEveryConnection(database.dataSource())) {
+                offerUnreadableStatement();
                 assertEventsMissed(ws.next(WAIT.multipliedBy(2)), "could not be read");
-            } finally {
-                release(held);
             }
             assertTrue(ws.next(SubscriptionTest.QUIET) == null, "a message after the error, which ends the operation");
         }
@@ -67,16 +72,11 @@ class EventsMissedTest {
 
     @Test
     void aConnectionThatComesFreeDuringTheRetriesDeliversTheEvent() throws Exception {
-        long statement = anyStatementId();
-        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
-            subscribeAndWait(ws, subscribe("1", STATEMENTS));
-            List<Connection> held = takeEveryConnection();
-            try {
-                feed.offer(new ChangeBatch(List.of(statement), List.of(), ChangeBatch.nowMicros()));
+        try (GraphQLWs ws = subscriber("1", STATEMENTS)) {
+            try (SmallPool.Taken taken = SmallPool.takeEveryConnection(database.dataSource())) {
+                offerUnreadableStatement();
                 // Longer than one wait for a connection (1 s in this profile): the first read fails.
                 Thread.sleep(1_200);
-            } finally {
-                release(held);
             }
             JsonObject next = ws.next(WAIT);
             assertNotNull(next, "the event was not delivered");
@@ -88,15 +88,13 @@ class EventsMissedTest {
 
     @Test
     void aFullDispatcherQueueEndsEverySubscription() throws Exception {
-        long statement = anyStatementId();
-        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
-            subscribeAndWait(ws, subscribe("1", STATEMENTS));
+        try (GraphQLWs ws = subscriber("1", STATEMENTS)) {
             subscribeAndWait(ws, subscribe("2", "subscription { visitChanged { key } }"));
-            List<Connection> held = takeEveryConnection();
-            try {
-                // The dispatcher takes this one and waits for a connection; the queue behind it fills up.
-                feed.offer(new ChangeBatch(List.of(statement), List.of(), ChangeBatch.nowMicros()));
-                for (int i = 0; i <= ChangeFeed.QUEUE; i++) {
+            try (SmallPool.Taken taken = SmallPool.takeEveryConnection(database.dataSource())) {
+                // The dispatcher takes this one (and up to 100 batches queued behind it) and waits for a
+                // connection; the queue behind it fills up.
+                offerUnreadableStatement();
+                for (int i = 0; i <= ChangeFeed.QUEUE + 100; i++) {
                     feed.offer(new ChangeBatch(List.of(), List.of(), ChangeBatch.nowMicros()));
                 }
                 JsonObject first = ws.next(WAIT);
@@ -104,8 +102,6 @@ class EventsMissedTest {
                 assertEventsMissed(first, "too far behind");
                 assertEventsMissed(second, "too far behind");
                 assertEquals(Set.of("1", "2"), Set.of(first.getString("id"), second.getString("id")));
-            } finally {
-                release(held);
             }
         }
     }
@@ -114,8 +110,7 @@ class EventsMissedTest {
     @Test
     void aLostListenConnectionEndsTheSubscriptions() throws Exception {
         assumeTrue(database.kind() == Database.Kind.POSTGRESQL, "cross-replica delivery runs on PostgreSQL only");
-        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
-            subscribeAndWait(ws, subscribe("1", STATEMENTS));
+        try (GraphQLWs ws = subscriber("1", STATEMENTS)) {
             try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement();
                     ResultSet cut = sql.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                             + " WHERE query = 'LISTEN " + ChangeFeed.CHANNEL + "' AND pid <> pg_backend_pid()")) {
@@ -135,25 +130,18 @@ class EventsMissedTest {
         assertTrue(error.getString("message").contains("subscribe again"), message::encode);
     }
 
-    private long anyStatementId() throws SQLException {
-        try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement();
-                ResultSet rs = sql.executeQuery("SELECT MIN(id) FROM statement")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    /** A WebSocket client whose subscription the server has registered. */
+    private GraphQLWs subscriber(String id, String subscription) {
+        GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null);
+        subscribeAndWait(ws, subscribe(id, subscription));
+        return ws;
     }
 
-    private List<Connection> takeEveryConnection() throws SQLException {
-        List<Connection> held = new ArrayList<>();
-        while (held.size() < SmallPool.CONNECTIONS) {
-            held.add(database.dataSource().getConnection());
-        }
-        return held;
-    }
-
-    private static void release(List<Connection> held) throws SQLException {
-        for (Connection connection : held) {
-            connection.close();
-        }
+    /**
+     * Hands the dispatcher what a committed write would (an existing statement), after the id was read:
+     * with every connection taken, the dispatcher cannot read the statement.
+     */
+    private void offerUnreadableStatement() {
+        feed.offer(new ChangeBatch(List.of(statementId), List.of(), ChangeBatch.nowMicros()));
     }
 }

@@ -6,8 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -39,11 +37,7 @@ class DatabaseReadinessTest {
 
     @Test
     void aSaturatedPoolStaysReadyUntilNoConnectionIsHandedOutForLongerThanARequestWaits() throws Exception {
-        List<Connection> held = new ArrayList<>();
-        try {
-            while (held.size() < SmallPool.CONNECTIONS) {
-                held.add(database.dataSource().getConnection());
-            }
+        try (SmallPool.Taken taken = SmallPool.takeEveryConnection(database.dataSource())) {
             // Connections were just handed out (these two): busy, not broken.
             ready(200)
                     .body(CHECK + ".status", equalTo("UP"))
@@ -57,10 +51,6 @@ class DatabaseReadinessTest {
                     .body(CHECK + ".data.reason", containsString("none was handed out"));
             // Liveness does not include the database: the process is not restarted for it.
             given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        } finally {
-            for (Connection connection : held) {
-                connection.close();
-            }
         }
         ready(200).body(CHECK + ".status", equalTo("UP")).body(CHECK + ".data.pool", nullValue());
     }
