@@ -2,9 +2,12 @@ package dev.diplograph.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads Content-Encoding the same way wherever a request body is taken in, and Accept-Encoding wherever an answer is tagged. */
 public final class ContentCodings {
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private ContentCodings() {
     }
@@ -36,6 +39,6 @@ public final class ContentCodings {
      * gave a deflated and an uncompressed answer one tag.
      */
     public static String acceptedKey(String acceptEncoding) {
-        return acceptEncoding == null ? "" : acceptEncoding.replaceAll("\\s+", "");
+        return acceptEncoding == null ? "" : SPACES.matcher(acceptEncoding).replaceAll("");
     }
 }
