@@ -4,10 +4,13 @@
 # prints both times, the SQL statement count and the ratio. On the test fixture (in-memory H2), or on
 # PostgreSQL with BENCH_DB=postgresql. PROFILE=1 also records a JFR profile of the run into
 # target/traversal.jfr and prints its hottest frames.
+# RUNS and WARMUP set the measured and warm-up runs (300 each by default).
 #   bash bench/traversal.sh            BENCH_DB=postgresql bash bench/traversal.sh
+#   RUNS=800 WARMUP=500 bash bench/traversal.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ARGS=(-Dtest=TraversalCostBench -Dbench.traversal=true -Dsurefire.failIfNoSpecifiedTests=false)
+ARGS=(-Dtest=TraversalCostBench -Dbench.traversal=true -Dsurefire.failIfNoSpecifiedTests=false
+      "-Dbench.runs=${RUNS:-300}" "-Dbench.warmup=${WARMUP:-300}")
 if [ "${BENCH_DB:-h2}" = postgresql ]; then
   eval "$(bash .ci/postgres.sh bench_traversal)"
 fi
