@@ -1,5 +1,6 @@
 // The playground in a real browser: opens the GraphQL UI of a running diplograph in headless
-// Chromium (Debian's, through playwright-core), pastes the leader → visit → sector → quote query,
+// Chromium (Debian's, through playwright-core), runs the starter query it opens with and checks the
+// seed quote in the result pane, then pastes the leader → visit → sector → quote query,
 // runs it, and checks that the result pane shows a quote from the seed article. Then runs the README's
 // statementAdded subscription in the same UI (over its WebSocket), writes a statement with the editor
 // token, and checks that the event appears in the result pane. Saves screenshots.
@@ -37,12 +38,27 @@ try {
   await page.goto(`${base}/q/graphql-ui/`);
   const editor = page.locator('.graphiql-query-editor .CodeMirror');
   await editor.waitFor({ timeout: 30000 });
+  const result = page.locator('.graphiql-response .result-window');
+
+  // The page opens on the starter query (PlaygroundStarter), which runs as it is.
+  const starter = await editor.innerText();
+  if (!starter.includes('# diplograph') || !starter.includes('visits(first: 3)')) {
+    throw new Error(`the playground did not open on the starter query:\n${starter.slice(0, 500)}`);
+  }
+  await page.locator('.graphiql-execute-button').click();
+  await result.getByText(EXPECTED, { exact: false }).first().waitFor({ timeout: 30000 });
+  if ((await result.innerText()).includes('"errors"')) {
+    throw new Error(`the starter query answered with errors:\n${(await result.innerText()).slice(0, 2000)}`);
+  }
+  const opened = screenshot.replace(/\.png$/, '-starter.png');
+  await page.screenshot({ path: opened, fullPage: true });
+  console.log(`PLAYGROUND ok: the page opened on the starter query, which showed "${EXPECTED}"; screenshot ${opened}`);
+
   await editor.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(QUERY); // as a paste: no auto-closed brackets
   await page.locator('.graphiql-execute-button').click();
-  const result = page.locator('.graphiql-response .result-window');
   await result.getByText(EXPECTED, { exact: false }).first().waitFor({ timeout: 30000 });
   const text = await result.innerText();
   if (!text.includes('"Lee Jae Myung"') || text.includes('"errors"')) {
