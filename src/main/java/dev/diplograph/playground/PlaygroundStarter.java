@@ -37,7 +37,8 @@ public class PlaygroundStarter {
             @ConfigProperty(name = "quarkus.smallrye-graphql.ui.root-path", defaultValue = "graphql-ui") String uiRoot) {
         this.path = uiPath(nonApplicationRoot, uiRoot);
         // GraphiQL fills its editor from the query parameter, and keeps it there as the query is edited.
-        this.location = path + "?query=" + URLEncoder.encode(starterQuery(), StandardCharsets.UTF_8).replace("+", "%20");
+        // Relative (the same page with a query), so it stays right behind a proxy that adds a path prefix.
+        this.location = "?query=" + URLEncoder.encode(starterQuery(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** The starter query, as the playground opens with it. */
