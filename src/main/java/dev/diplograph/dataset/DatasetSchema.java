@@ -1,9 +1,7 @@
 package dev.diplograph.dataset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +21,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 
+import dev.diplograph.config.Resources;
 import dev.diplograph.persistence.StorableText;
 
 /**
@@ -56,7 +55,7 @@ public class DatasetSchema {
     private final Set<String> dateProperties;
 
     public DatasetSchema() {
-        String text = read();
+        String text = Resources.text(RESOURCE);
         this.dateProperties = dateProperties(text);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemas(Map.of(ID, text))
@@ -66,17 +65,6 @@ public class DatasetSchema {
                                 .build()));
         this.document = registry.getSchema(SchemaLocation.of(ID));
         ARRAYS.forEach((array, def) -> items.put(array, registry.getSchema(SchemaLocation.of(ID + "#/$defs/" + def))));
-    }
-
-    private static String read() {
-        try (InputStream in = DatasetSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

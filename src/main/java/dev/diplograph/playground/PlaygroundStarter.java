@@ -1,8 +1,5 @@
 package dev.diplograph.playground;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.diplograph.config.Resources;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -43,14 +41,7 @@ public class PlaygroundStarter {
 
     /** The starter query, as the playground opens with it. */
     public static String starterQuery() {
-        try (InputStream in = PlaygroundStarter.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text(RESOURCE);
     }
 
     /** The playground page's path: Quarkus puts a relative UI root under the non-application root. */
@@ -61,14 +52,7 @@ public class PlaygroundStarter {
     }
 
     private static String trimSlashes(String value) {
-        String trimmed = value.strip();
-        while (trimmed.startsWith("/")) {
-            trimmed = trimmed.substring(1);
-        }
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed;
+        return value.strip().replaceAll("^/+|/+$", ""); // at start-up only
     }
 
     void register(@Observes Router router) {
