@@ -1,3 +1,4 @@
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,9 @@ import java.sql.Statement;
  * indexes, 100-row INSERTs) in one transaction into a fresh file, with the tables' five foreign keys
  * ("fk") or without them ("nofk"), and prints the insert and commit times and the indexes H2 made.
  * Run by run.sh: java -cp h2.jar ForeignKeyIndexes.java fk|nofk N
+ * With -Dstore.buffer.mib=M, the store's buffer of unsaved changes (H2 sets it from the heap, at most
+ * 19 MiB, with no setting to change it) is set to M MiB by reflection, to see what storing the open
+ * transaction's pages less often would gain; an experiment, nothing the service can do.
  */
 public class ForeignKeyIndexes {
   public static void main(String[] a) throws Exception {
@@ -45,6 +49,16 @@ public class ForeignKeyIndexes {
       s.execute("INSERT INTO leader SELECT x, 'l' || x FROM system_range(1, 200)");
       s.execute("INSERT INTO source SELECT x, 'o' || x FROM system_range(1, 4000)");
       s.execute("INSERT INTO visit SELECT x, 'v' || x FROM system_range(1, 4000)");
+      String buffer = System.getProperty("store.buffer.mib");
+      if (buffer != null) {
+        org.h2.mvstore.MVStore store = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class)
+            .getSession()).getDatabase().getStore().getMvStore();
+        Field memory = org.h2.mvstore.MVStore.class.getDeclaredField("autoCommitMemory");
+        memory.setAccessible(true);
+        int before = store.getAutoCommitMemory();
+        memory.setInt(store, Integer.parseInt(buffer) << 20);
+        System.out.printf("store buffer %d MiB -> %d MiB%n", before >> 20, store.getAutoCommitMemory() >> 20);
+      }
       c.setAutoCommit(false);
       StringBuilder text = new StringBuilder();
       for (int i = 0; i < 40; i++) {
