@@ -57,6 +57,9 @@ public class GraphQLHttpGate {
     /** RoutingContext key of the request's {@link AcceptWeights} (read once per request). */
     private static final String ANSWER_TYPE = "diplograph.accept-weights";
 
+    /** The GraphQL-over-HTTP parameters a GET request carries in its query string. */
+    private static final List<String> GET_PARAMETERS = List.of("query", "operationName", "variables", "extensions");
+
     /** RoutingContext key of the {@link CacheCandidate} of a GET query. */
     static final String CACHE_CANDIDATE = "diplograph.cache-candidate";
     /** RoutingContext key set by {@link RequestGuard} when the response may be cached. */
@@ -272,12 +275,19 @@ public class GraphQLHttpGate {
         if (context.request().uri().length() > limits.maxBodySize().asLongValue()) {
             throw new Refusal(414, ErrorCodes.PAYLOAD_TOO_LARGE, "The query string is too long.");
         }
-        String query = context.queryParams().get("query");
-        String variables = context.queryParams().get("variables");
-        String extensions = context.queryParams().get("extensions");
+        MultiMap params = context.queryParams();
+        for (String name : GET_PARAMETERS) {
+            int times = params.getAll(name).size();
+            if (times > 1) {
+                // As with a JSON property named twice: which one counts is a guess a proxy may make differently.
+                throw new Refusal(400, ErrorCodes.BAD_REQUEST,
+                        "\"" + name + "\" is given " + times + " times in the query string; give it once.");
+            }
+        }
+        String variables = params.get("variables");
         requireJsonObject(variables, "variables");
-        return new Request(query, context.queryParams().get("operationName"), variables,
-                requireJsonObject(extensions, "extensions"), null);
+        return new Request(params.get("query"), params.get("operationName"), variables,
+                requireJsonObject(params.get("extensions"), "extensions"), null);
     }
 
     private Request fromBody(RoutingContext context) throws Refusal {

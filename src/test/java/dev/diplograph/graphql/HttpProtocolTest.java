@@ -157,6 +157,29 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aGetParameterGivenTwiceIsRefusedRatherThanOneValueChosen() {
+        // The query string's version of a property named twice: the first and the last value each have takers.
+        Map<String, List<String>> twice = Map.of(
+                "query", List.of("{ __typename }", "{ leaders { totalCount } }"),
+                "operationName", List.of("A", "B"),
+                "variables", List.of("{}", "{\"n\": 1}"),
+                "extensions", List.of("{}", "{}"));
+        twice.forEach((name, values) -> {
+            RequestSpecification request = client().queryParam(name, values.get(0)).queryParam(name, values.get(1));
+            if (!name.equals("query")) {
+                request.queryParam("query", "query A($n: Int) { leaders(first: $n) { totalCount } } query B { __typename }");
+            }
+            request.when().get("/graphql").then().log().ifValidationFails().statusCode(400)
+                    .body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                    .body("errors[0].message", equalTo("\"" + name + "\" is given 2 times in the query string; give it once."))
+                    .body("data", nullValue());
+        });
+        client().queryParam("query", "query A($n: Int) { leaders(first: $n) { totalCount } } query B { __typename }")
+                .queryParam("operationName", "B").queryParam("variables", "{}").queryParam("extensions", "{}")
+                .when().get("/graphql").then().statusCode(200).body("data.__typename", equalTo("Query"));
+    }
+
+    @Test
     void aUrlThatIsNotAUriIsRefusedWith400BeforeTheService() throws IOException {
         // Quarkus' HTTP layer refuses a URL java.net.URI cannot parse (a '%' without two hex digits) before
         // any route runs, with an empty body: no route of ours can add the JSON error (README, Limits).
