@@ -29,6 +29,9 @@ class EventLoader {
     private static final String SECTORS = """
             SELECT ss.statement_id, se.slug FROM statement_sector ss JOIN sector se ON se.id = ss.sector_id
             WHERE ss.statement_id IN (:ids) ORDER BY ss.statement_id, se.slug""";
+    private static final String PROJECTS = """
+            SELECT sp.statement_id, p.project_key FROM statement_project sp JOIN project p ON p.id = sp.project_id
+            WHERE sp.statement_id IN (:ids) ORDER BY sp.statement_id, p.project_key""";
 
     /** The statements that still exist, in the order of the ids. */
     @ActivateRequestContext // the dispatcher thread has none; the Hibernate session needs one
@@ -42,6 +45,7 @@ class EventLoader {
             return found;
         }), row -> ((Number) row[0]).longValue());
         Map<Long, List<String>> sectors = Links.texts(SECTORS, ids);
+        Map<Long, List<String>> projects = Links.texts(PROJECTS, ids);
         for (Long id : ids) {
             Statement statement = rows.get(id);
             Object[] f = fields.get(id);
@@ -49,7 +53,8 @@ class EventLoader {
                 continue; // deleted again before delivery
             }
             events.add(new StatementEvent(statement, (String) f[1], (String) f[2],
-                    List.copyOf(sectors.getOrDefault(id, List.of())), localDate(f[3]),
+                    List.copyOf(sectors.getOrDefault(id, List.of())), List.copyOf(projects.getOrDefault(id, List.of())),
+                    localDate(f[3]),
                     new HashSet<>(QuoteSearch.terms(statement.text)), committedAtMicros.getOrDefault(id, 0L)));
         }
         return events;

@@ -80,6 +80,7 @@ public class LiveService {
     static Predicate<StatementEvent> matching(QuoteFilter filter) {
         List<String> words = filter.text == null ? List.of() : QuoteSearch.terms(filter.text);
         return e -> (filter.sector == null || e.sectors().contains(filter.sector))
+                && (filter.project == null || e.projects().contains(filter.project))
                 && (filter.speaker == null || filter.speaker.equals(e.speaker()))
                 && (filter.visit == null || filter.visit.equals(e.visit()))
                 && (filter.kind == null || filter.kind == e.statement().kind)

@@ -18,9 +18,12 @@ import dev.diplograph.country.CountryService;
 import dev.diplograph.dataset.DeletionReport;
 import dev.diplograph.dataset.DeletionService;
 import dev.diplograph.graph.Batches;
+import dev.diplograph.pagination.Limits;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.sector.SectorService;
 import dev.diplograph.security.Roles;
+import dev.diplograph.statement.Statement;
+import dev.diplograph.statement.StatementService;
 import dev.diplograph.visit.Visit;
 import dev.diplograph.visit.VisitService;
 
@@ -28,7 +31,6 @@ import dev.diplograph.visit.VisitService;
 @GraphQLApi
 public class ProjectGraphQLApi {
 
-    private final DeletionService deletions;
     private static final String PROJECT_COUNTRIES = """
             SELECT pc.project_id, pc.country_id FROM project_country pc JOIN country c ON c.id = pc.country_id
             WHERE pc.project_id IN (:ids) ORDER BY pc.project_id, c.code""";
@@ -37,14 +39,17 @@ public class ProjectGraphQLApi {
     private final SectorService sectors;
     private final CountryService countries;
     private final VisitService visits;
+    private final StatementService statements;
+    private final DeletionService deletions;
 
     public ProjectGraphQLApi(ProjectService projects, SectorService sectors, CountryService countries,
-            VisitService visits, DeletionService deletions) {
-        this.deletions = deletions;
+            VisitService visits, StatementService statements, DeletionService deletions) {
         this.projects = projects;
         this.sectors = sectors;
         this.countries = countries;
         this.visits = visits;
+        this.statements = statements;
+        this.deletions = deletions;
     }
 
     @Query
@@ -73,6 +78,14 @@ public class ProjectGraphQLApi {
     @Description("Visits on which the project was discussed, newest first.")
     public List<@NonNull List<@NonNull Visit>> visits(@Source List<Project> batch) {
         return visits.forProjects(batch, p -> p.id);
+    }
+
+    // Batched: one windowed statement loads the statements of all projects in the response.
+    @NonNull
+    @Description("What was said about the project: the statements tagged with it, quotes and paraphrases, in the order they were recorded.")
+    public List<@NonNull List<@NonNull Statement>> quotes(@Source List<Project> batch,
+            @DefaultValue("50") @Description(Limits.NESTED_FIRST_DESCRIPTION) Integer first) {
+        return statements.forProjects(batch, Limits.nested(first));
     }
 
     @Mutation

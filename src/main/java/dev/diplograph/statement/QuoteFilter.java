@@ -16,6 +16,9 @@ public class QuoteFilter {
     @Description("Slug of a sector the statement is tagged with.")
     public String sector;
 
+    @Description("Key of a project the statement is tagged with.")
+    public String project;
+
     @Description("Slug of the speaking leader.")
     public String speaker;
 

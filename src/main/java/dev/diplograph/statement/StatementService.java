@@ -18,6 +18,7 @@ import dev.diplograph.pagination.Page;
 import dev.diplograph.pagination.Where;
 import dev.diplograph.persistence.Database;
 import dev.diplograph.persistence.Records;
+import dev.diplograph.project.Project;
 import dev.diplograph.sector.Sector;
 import dev.diplograph.visit.CooperationArea;
 import dev.diplograph.visit.Visit;
@@ -50,6 +51,13 @@ public class StatementService {
               SELECT s.visit_id, s.id, ROW_NUMBER() OVER (PARTITION BY s.visit_id ORDER BY s.id) AS rn
               FROM statement s WHERE s.visit_id IN (:ids)) t
             WHERE t.rn <= :first ORDER BY t.visit_id, t.rn""";
+
+    private static final String FIRST_PER_PROJECT = """
+            SELECT t.project_id, t.statement_id FROM (
+              SELECT sp.project_id, sp.statement_id,
+                     ROW_NUMBER() OVER (PARTITION BY sp.project_id ORDER BY sp.statement_id) AS rn
+              FROM statement_project sp WHERE sp.project_id IN (:ids)) t
+            WHERE t.rn <= :first ORDER BY t.project_id, t.rn""";
 
     /**
      * Statements of the area's visit tagged with the area's sector, the first {@code :first} per area,
@@ -131,6 +139,14 @@ public class StatementService {
             where.and("EXISTS (SELECT 1 FROM statement_sector ss WHERE ss.statement_id = s.id AND ss.sector_id = :sector)",
                     "sector", id);
         }
+        if (filter.project != null) {
+            Long id = Project.findByKey(filter.project).map(p -> p.id).orElse(null);
+            if (id == null) {
+                return false;
+            }
+            where.and("EXISTS (SELECT 1 FROM statement_project sp WHERE sp.statement_id = s.id AND sp.project_id = :project)",
+                    "project", id);
+        }
         if (filter.speaker != null) {
             Long id = Leader.findBySlug(filter.speaker).map(l -> l.id).orElse(null);
             if (id == null) {
@@ -163,6 +179,11 @@ public class StatementService {
     /** Each leader's first statements; one windowed statement plus one load for the whole batch. */
     public List<List<Statement>> forSpeakers(List<Leader> leaders, int first) {
         return Batches.firstPerParent(leaders, l -> l.id, FIRST_PER_SPEAKER, first, Statement::withIds, s -> s.id);
+    }
+
+    /** Each project's first statements; one windowed statement plus one load for the whole batch. */
+    public List<List<Statement>> forProjects(List<Project> projects, int first) {
+        return Batches.firstPerParent(projects, p -> p.id, FIRST_PER_PROJECT, first, Statement::withIds, s -> s.id);
     }
 
     /** Each visit's first statements; one windowed statement plus one load for the whole batch. */

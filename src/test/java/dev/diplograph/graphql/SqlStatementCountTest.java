@@ -48,6 +48,20 @@ class SqlStatementCountTest {
     }
 
     @Test
+    void aProjectsQuotesCostTwoStatementsForAllProjectsOfALevel() {
+        // The seed's relation KR–TR has three projects; their quotes are one windowed link query and one load.
+        Statistics statistics = database.sessionFactory().getStatistics();
+        statistics.clear();
+        GraphQL.post("{ relation(a: \"KR\", b: \"TR\") { projects { key } } }")
+                .body("errors", nullValue()).body("data.relation.projects", hasSize(3));
+        long without = statistics.getPrepareStatementCount();
+        statistics.clear();
+        GraphQL.post("{ relation(a: \"KR\", b: \"TR\") { projects { key quotes { key } } } }")
+                .body("errors", nullValue()).body("data.relation.projects", hasSize(3));
+        assertEquals(without + 2, statistics.getPrepareStatementCount(), "statements for the quotes of three projects");
+    }
+
+    @Test
     void statementCountDoesNotGrowWithTheNumberOfParents() {
         long one = statementsFor(1);
         long all = statementsFor(TestFixtures.VISITS);

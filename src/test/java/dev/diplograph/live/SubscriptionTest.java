@@ -138,6 +138,32 @@ class SubscriptionTest {
         }
     }
 
+    @Test
+    void statementAddedFiltersByProject() {
+        base("pj", "XP", "XQ");
+        GraphQL.asEditor("""
+                mutation {
+                  p: upsertProject(input: {key: "pj-plant", name: "pj plant", sector: "pj-energy"}) { key }
+                  q: upsertProject(input: {key: "pj-line", name: "pj line", sector: "pj-energy"}) { key }
+                }""").body("errors", nullValue());
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            subscribeAndWait(ws, subscribe("pj", """
+                    subscription { statementAdded(filter: {project: "pj-plant"}) { key projects { key } } }"""));
+            for (String[] statement : new String[][] {{"pj-untagged", "[]"}, {"pj-other", "[\"pj-line\"]"},
+                    {"pj-tagged", "[\"pj-line\", \"pj-plant\"]"}}) {
+                GraphQL.asEditor("""
+                        mutation { upsertStatement(input: {key: "%s", speaker: "pj-one", text: "The plant.", kind: DIRECT,
+                          source: "pj-source", sectors: ["pj-energy"], projects: %s}) { key } }"""
+                        .formatted(statement[0], statement[1])).body("errors", nullValue());
+            }
+            JsonObject event = ws.next(WAIT);
+            assertEquals("pj-tagged", addedKey(event));
+            assertEquals(2, event.getJsonObject("payload").getJsonObject("data").getJsonObject("statementAdded")
+                    .getJsonArray("projects").size());
+            assertNull(ws.next(QUIET), "a statement without the project was delivered");
+        }
+    }
+
     static ValidatableResponse importDataset(String body) {
         return given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN)
                 .body(body).when().post("/api/datasets").then();

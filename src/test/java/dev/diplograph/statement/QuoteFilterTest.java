@@ -85,6 +85,19 @@ class QuoteFilterTest {
     }
 
     @Test
+    void byProject() {
+        GraphQL.post(QUERY, Map.of("filter", Map.of("project", "k-eta-facilitation-for-turkish-citizens", "speaker", "lee-jae-myung")))
+                .body("errors", nullValue())
+                .body("data.quotes.totalCount", equalTo(2))
+                .body("data.quotes.edges.node.key", equalTo(List.of("lee-people-to-people-travel-steps", "lee-k-eta-streamlined")));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("project", "k-eta-facilitation-for-turkish-citizens", "kind", "DIRECT")))
+                .body("data.quotes.edges.node.key", equalTo(List.of("lee-k-eta-streamlined")));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("project", "altay-main-battle-tank", "text", "tank altay")))
+                .body("errors", nullValue())
+                .body("data.quotes.edges.node.key", equalTo(List.of("lee-altay-typical-example")));
+    }
+
+    @Test
     void byDateUsesSaidOnOrElseThePublicationDate() {
         // seed statements have no saidOn: they are dated by their source, published 2025-11-23
         GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", "lee-jae-myung", "from", "2025-11-23", "to", "2025-11-23")))
@@ -98,7 +111,7 @@ class QuoteFilterTest {
 
     @Test
     void unknownReferencesGiveAnEmptyConnection() {
-        for (String field : List.of("sector", "speaker", "visit")) {
+        for (String field : List.of("sector", "project", "speaker", "visit")) {
             GraphQL.post(QUERY, Map.of("filter", Map.of(field, "no-such-thing")))
                     .body("errors", nullValue())
                     .body("data.quotes.totalCount", equalTo(0));
