@@ -36,12 +36,9 @@ public class LeaderService {
     public LeaderConnection list(Integer first, String after, String countryCode) {
         int size = Limits.top(first);
         Where where = new Where();
-        if (countryCode != null) {
-            Long countryId = Country.findByCode(countryCode).map(c -> c.id).orElse(null);
-            if (countryId == null) {
-                return empty(after != null);
-            }
-            where.and("l.countryId = :country", "country", countryId);
+        if (countryCode != null && !where.andKnown("l.countryId = :country", "country",
+                Country.findByCode(countryCode).map(c -> c.id))) {
+            return empty(after != null);
         }
         Where count = where.copy();
         if (after != null) {

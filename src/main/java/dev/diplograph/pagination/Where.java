@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Composes the WHERE clause of a list query from constant HQL fragments; every value is bound as a
@@ -34,6 +35,15 @@ public final class Where {
         fragments.add(fragment);
         params.putAll(values);
         return this;
+    }
+
+    /**
+     * Adds a constant fragment that compares with the id of a record a filter names, when that record
+     * exists; returns false when it does not, so the caller can answer "nothing matches" without a query.
+     */
+    public boolean andKnown(String fragment, String name, Optional<Long> id) {
+        id.ifPresent(value -> and(fragment, name, value));
+        return id.isPresent();
     }
 
     /** A copy of this clause, so a count query can share the filters but not the page position. */

@@ -131,35 +131,23 @@ public class StatementService {
         if (filter.text != null) {
             QuoteSearch.constrain(where, database, filter.text.strip());
         }
-        if (filter.sector != null) {
-            Long id = Sector.findBySlug(filter.sector).map(s -> s.id).orElse(null);
-            if (id == null) {
-                return false;
-            }
-            where.and("EXISTS (SELECT 1 FROM statement_sector ss WHERE ss.statement_id = s.id AND ss.sector_id = :sector)",
-                    "sector", id);
+        if (filter.sector != null && !where.andKnown(
+                "EXISTS (SELECT 1 FROM statement_sector ss WHERE ss.statement_id = s.id AND ss.sector_id = :sector)",
+                "sector", Sector.findBySlug(filter.sector).map(s -> s.id))) {
+            return false;
         }
-        if (filter.project != null) {
-            Long id = Project.findByKey(filter.project).map(p -> p.id).orElse(null);
-            if (id == null) {
-                return false;
-            }
-            where.and("EXISTS (SELECT 1 FROM statement_project sp WHERE sp.statement_id = s.id AND sp.project_id = :project)",
-                    "project", id);
+        if (filter.project != null && !where.andKnown(
+                "EXISTS (SELECT 1 FROM statement_project sp WHERE sp.statement_id = s.id AND sp.project_id = :project)",
+                "project", Project.findByKey(filter.project).map(p -> p.id))) {
+            return false;
         }
-        if (filter.speaker != null) {
-            Long id = Leader.findBySlug(filter.speaker).map(l -> l.id).orElse(null);
-            if (id == null) {
-                return false;
-            }
-            where.and("s.speaker_id = :speaker", "speaker", id);
+        if (filter.speaker != null
+                && !where.andKnown("s.speaker_id = :speaker", "speaker", Leader.findBySlug(filter.speaker).map(l -> l.id))) {
+            return false;
         }
-        if (filter.visit != null) {
-            Long id = Visit.findByKey(filter.visit).map(v -> v.id).orElse(null);
-            if (id == null) {
-                return false;
-            }
-            where.and("s.visit_id = :visit", "visit", id);
+        if (filter.visit != null
+                && !where.andKnown("s.visit_id = :visit", "visit", Visit.findByKey(filter.visit).map(v -> v.id))) {
+            return false;
         }
         if (filter.kind != null) {
             where.and("s.kind = :kind", "kind", filter.kind.name());

@@ -88,27 +88,18 @@ public class VisitService {
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
             throw new BadUserInputException("Filter 'from' (" + filter.from + ") is after 'to' (" + filter.to + ").");
         }
-        if (filter.leader != null) {
-            Long id = Leader.findBySlug(filter.leader).map(l -> l.id).orElse(null);
-            if (id == null) {
-                return false;
-            }
-            where.and("v.leaderId = :leader", "leader", id);
+        if (filter.leader != null
+                && !where.andKnown("v.leaderId = :leader", "leader", Leader.findBySlug(filter.leader).map(l -> l.id))) {
+            return false;
         }
-        if (filter.hostCountry != null) {
-            Long id = Country.findByCode(filter.hostCountry).map(c -> c.id).orElse(null);
-            if (id == null) {
-                return false;
-            }
-            where.and("v.hostCountryId = :host", "host", id);
+        if (filter.hostCountry != null && !where.andKnown("v.hostCountryId = :host", "host",
+                Country.findByCode(filter.hostCountry).map(c -> c.id))) {
+            return false;
         }
-        if (filter.sector != null) {
-            Long id = Sector.findBySlug(filter.sector).map(s -> s.id).orElse(null);
-            if (id == null) {
-                return false;
-            }
-            where.and("exists (select 1 from CooperationArea a where a.visitId = v.id and a.sectorId = :sector)",
-                    "sector", id);
+        if (filter.sector != null && !where.andKnown(
+                "exists (select 1 from CooperationArea a where a.visitId = v.id and a.sectorId = :sector)",
+                "sector", Sector.findBySlug(filter.sector).map(s -> s.id))) {
+            return false;
         }
         if (filter.from != null) {
             where.and("coalesce(v.endDate, v.startDate) >= :from", "from", filter.from);
