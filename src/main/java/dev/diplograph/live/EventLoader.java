@@ -54,8 +54,7 @@ class EventLoader {
             }
             events.add(new StatementEvent(statement, (String) f[1], (String) f[2],
                     List.copyOf(sectors.getOrDefault(id, List.of())), List.copyOf(projects.getOrDefault(id, List.of())),
-                    localDate(f[3]),
-                    new HashSet<>(QuoteSearch.terms(statement.text)), committedAtMicros.getOrDefault(id, 0L)));
+                    localDate(f[3]), new HashSet<>(QuoteSearch.terms(statement.text)), committedAtMicros.getOrDefault(id, 0L)));
         }
         return events;
     }

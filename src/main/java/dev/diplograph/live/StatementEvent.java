@@ -8,6 +8,5 @@ import dev.diplograph.statement.Statement;
 
 /** A committed new statement with what subscription filters look at, loaded once for all subscribers. */
 public record StatementEvent(Statement statement, String speaker, String visit, List<String> sectors,
-        List<String> projects, LocalDate date,
-        Set<String> terms, long committedAtMicros) {
+        List<String> projects, LocalDate date, Set<String> terms, long committedAtMicros) {
 }
