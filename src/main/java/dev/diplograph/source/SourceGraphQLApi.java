@@ -1,5 +1,7 @@
 package dev.diplograph.source;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 
@@ -12,24 +14,37 @@ import org.eclipse.microprofile.graphql.Query;
 
 import dev.diplograph.dataset.DeletionReport;
 import dev.diplograph.dataset.DeletionService;
+import dev.diplograph.pagination.Limits;
 import dev.diplograph.security.Roles;
+import dev.diplograph.statement.Statement;
+import dev.diplograph.statement.StatementService;
 
-/** GraphQL entry point for sources. */
+/** GraphQL entry point and relation fields of sources. */
 @GraphQLApi
 public class SourceGraphQLApi {
 
-    private final DeletionService deletions;
     private final SourceService sources;
+    private final StatementService statements;
+    private final DeletionService deletions;
 
-    public SourceGraphQLApi(SourceService sources, DeletionService deletions) {
-        this.deletions = deletions;
+    public SourceGraphQLApi(SourceService sources, StatementService statements, DeletionService deletions) {
         this.sources = sources;
+        this.statements = statements;
+        this.deletions = deletions;
     }
 
     @Query
     @Description("The source with this key, or null when unknown.")
     public Source source(@NonNull @Description("Source key, e.g. \"aa-2025-11-23-lee-interview\".") String key) {
         return sources.byKey(key);
+    }
+
+    // Batched: one windowed statement loads the statements of all sources in the response.
+    @NonNull
+    @Description("The statements taken from this source, quotes and paraphrases, in the order they were recorded.")
+    public List<@NonNull List<@NonNull Statement>> quotes(@org.eclipse.microprofile.graphql.Source List<Source> batch,
+            @DefaultValue("50") @Description(Limits.NESTED_FIRST_DESCRIPTION) Integer first) {
+        return statements.forSources(batch, Limits.nested(first));
     }
 
     @Mutation

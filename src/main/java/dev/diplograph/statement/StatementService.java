@@ -20,6 +20,7 @@ import dev.diplograph.persistence.Database;
 import dev.diplograph.persistence.Records;
 import dev.diplograph.project.Project;
 import dev.diplograph.sector.Sector;
+import dev.diplograph.source.Source;
 import dev.diplograph.visit.CooperationArea;
 import dev.diplograph.visit.Visit;
 
@@ -58,6 +59,12 @@ public class StatementService {
                      ROW_NUMBER() OVER (PARTITION BY sp.project_id ORDER BY sp.statement_id) AS rn
               FROM statement_project sp WHERE sp.project_id IN (:ids)) t
             WHERE t.rn <= :first ORDER BY t.project_id, t.rn""";
+
+    private static final String FIRST_PER_SOURCE = """
+            SELECT t.source_id, t.id FROM (
+              SELECT s.source_id, s.id, ROW_NUMBER() OVER (PARTITION BY s.source_id ORDER BY s.id) AS rn
+              FROM statement s WHERE s.source_id IN (:ids)) t
+            WHERE t.rn <= :first ORDER BY t.source_id, t.rn""";
 
     /**
      * Statements of the area's visit tagged with the area's sector, the first {@code :first} per area,
@@ -172,6 +179,11 @@ public class StatementService {
     /** Each project's first statements; one windowed statement plus one load for the whole batch. */
     public List<List<Statement>> forProjects(List<Project> projects, int first) {
         return Batches.firstPerParent(projects, p -> p.id, FIRST_PER_PROJECT, first, Statement::withIds, s -> s.id);
+    }
+
+    /** Each source's first statements; one windowed statement plus one load for the whole batch. */
+    public List<List<Statement>> forSources(List<Source> sources, int first) {
+        return Batches.firstPerParent(sources, s -> s.id, FIRST_PER_SOURCE, first, Statement::withIds, s -> s.id);
     }
 
     /** Each visit's first statements; one windowed statement plus one load for the whole batch. */

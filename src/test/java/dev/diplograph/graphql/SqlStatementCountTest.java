@@ -47,18 +47,29 @@ class SqlStatementCountTest {
         return statistics.getPrepareStatementCount();
     }
 
+    /** The statements one request prepares; it must answer without errors, with {@code size} items at {@code list}. */
+    long statementsOf(String query, String list, int size) {
+        Statistics statistics = database.sessionFactory().getStatistics();
+        statistics.clear();
+        GraphQL.post(query).body("errors", nullValue()).body(list, hasSize(size));
+        return statistics.getPrepareStatementCount();
+    }
+
     @Test
     void aProjectsQuotesCostTwoStatementsForAllProjectsOfALevel() {
         // The seed's relation KR–TR has three projects; their quotes are one windowed link query and one load.
-        Statistics statistics = database.sessionFactory().getStatistics();
-        statistics.clear();
-        GraphQL.post("{ relation(a: \"KR\", b: \"TR\") { projects { key } } }")
-                .body("errors", nullValue()).body("data.relation.projects", hasSize(3));
-        long without = statistics.getPrepareStatementCount();
-        statistics.clear();
-        GraphQL.post("{ relation(a: \"KR\", b: \"TR\") { projects { key quotes { key } } } }")
-                .body("errors", nullValue()).body("data.relation.projects", hasSize(3));
-        assertEquals(without + 2, statistics.getPrepareStatementCount(), "statements for the quotes of three projects");
+        long without = statementsOf("{ relation(a: \"KR\", b: \"TR\") { projects { key } } }", "data.relation.projects", 3);
+        long with = statementsOf("{ relation(a: \"KR\", b: \"TR\") { projects { key quotes { key } } } }",
+                "data.relation.projects", 3);
+        assertEquals(without + 2, with, "statements for the quotes of three projects");
+    }
+
+    @Test
+    void theQuotesOfTheSourcesOfAHundredStatementsCostTwoStatements() {
+        long without = statementsOf("{ quotes(first: 100) { edges { node { source { key } } } } }", "data.quotes.edges", 100);
+        long with = statementsOf("{ quotes(first: 100) { edges { node { source { key quotes(first: 1) { key } } } } } }",
+                "data.quotes.edges", 100);
+        assertEquals(without + 2, with, "statements for the quotes of 100 statements' sources");
     }
 
     @Test

@@ -1,0 +1,19 @@
+package dev.diplograph.source;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import dev.diplograph.support.IntegrationEnvironment;
+import dev.diplograph.support.IntegrationFixtures;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link SourceQuotesTest} against the packaged service: the JVM jar, or the native executable under -Dnative. */
+@QuarkusIntegrationTest
+@WithTestResource(IntegrationEnvironment.class)
+class SourceQuotesIT extends SourceQuotesTest {
+
+    @BeforeEach
+    void fixtures() throws Exception {
+        IntegrationFixtures.ensureLoaded();
+    }
+}
