@@ -83,6 +83,7 @@ public class LiveService {
                 && (filter.project == null || e.projects().contains(filter.project))
                 && (filter.speaker == null || filter.speaker.equals(e.speaker()))
                 && (filter.visit == null || filter.visit.equals(e.visit()))
+                && (filter.source == null || filter.source.equals(e.source()))
                 && (filter.kind == null || filter.kind == e.statement().kind)
                 && (filter.from == null || (e.date() != null && !e.date().isBefore(filter.from)))
                 && (filter.to == null || (e.date() != null && !e.date().isAfter(filter.to)))

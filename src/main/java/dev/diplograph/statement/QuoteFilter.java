@@ -25,6 +25,9 @@ public class QuoteFilter {
     @Description("Key of the visit the statement belongs to.")
     public String visit;
 
+    @Description("Key of the source the statement is taken from.")
+    public String source;
+
     @Description("DIRECT quotes or PARAPHRASEs only.")
     public StatementKind kind;
 

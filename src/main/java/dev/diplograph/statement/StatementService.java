@@ -156,6 +156,10 @@ public class StatementService {
                 && !where.andKnown("s.visit_id = :visit", "visit", Visit.findByKey(filter.visit).map(v -> v.id))) {
             return false;
         }
+        if (filter.source != null
+                && !where.andKnown("s.source_id = :source", "source", Source.findByKey(filter.source).map(r -> r.id))) {
+            return false;
+        }
         if (filter.kind != null) {
             where.and("s.kind = :kind", "kind", filter.kind.name());
         }

@@ -164,6 +164,29 @@ class SubscriptionTest {
         }
     }
 
+    @Test
+    void statementAddedFiltersBySource() {
+        base("so", "XS", "XT");
+        GraphQL.asEditor("""
+                mutation { upsertSource(input: {key: "so-other", outlet: "so Herald", publishedOn: "2030-01-02"}) { key } }""")
+                .body("errors", nullValue());
+        try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
+            subscribeAndWait(ws, subscribe("so", """
+                    subscription { statementAdded(filter: {source: "so-other"}) { key source { key outlet } } }"""));
+            for (String[] statement : new String[][] {{"so-wire", "so-source"}, {"so-herald", "so-other"}}) {
+                GraphQL.asEditor("""
+                        mutation { upsertStatement(input: {key: "%s", speaker: "so-one", text: "The line.", kind: DIRECT,
+                          source: "%s", sectors: ["so-energy"]}) { key } }""".formatted(statement[0], statement[1]))
+                        .body("errors", nullValue());
+            }
+            JsonObject event = ws.next(WAIT);
+            assertEquals("so-herald", addedKey(event));
+            assertEquals("so Herald", event.getJsonObject("payload").getJsonObject("data").getJsonObject("statementAdded")
+                    .getJsonObject("source").getString("outlet"));
+            assertNull(ws.next(QUIET), "a statement from another source was delivered");
+        }
+    }
+
     static ValidatableResponse importDataset(String body) {
         return given().contentType("application/json").header("Authorization", "Bearer " + GraphQL.EDITOR_TOKEN)
                 .body(body).when().post("/api/datasets").then();

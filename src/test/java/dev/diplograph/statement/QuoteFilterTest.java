@@ -98,6 +98,24 @@ class QuoteFilterTest {
     }
 
     @Test
+    void bySource() {
+        GraphQL.post(QUERY, Map.of("filter", Map.of("source", "aa-2025-11-23-lee-interview")))
+                .body("errors", nullValue())
+                .body("data.quotes.totalCount", equalTo(16))
+                .body("data.quotes.edges.node.speaker.slug", everyItem(equalTo("lee-jae-myung")));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("source", "aa-2025-11-23-lee-interview", "kind", "DIRECT",
+                "sector", "people-to-people-exchanges")))
+                .body("errors", nullValue())
+                .body("data.quotes.edges.node.key", equalTo(List.of("lee-k-eta-streamlined")));
+        // the fixture wire carries every fixture statement and none of the interview's
+        GraphQL.post(QUERY, Map.of("filter", Map.of("source", TestFixtures.SOURCE, "speaker", TestFixtures.LEADER)))
+                .body("data.quotes.totalCount", equalTo(TestFixtures.VISITS * TestFixtures.AREAS * TestFixtures.QUOTES_PER_AREA));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("source", TestFixtures.SOURCE, "speaker", "lee-jae-myung")))
+                .body("errors", nullValue())
+                .body("data.quotes.totalCount", equalTo(0));
+    }
+
+    @Test
     void byDateUsesSaidOnOrElseThePublicationDate() {
         // seed statements have no saidOn: they are dated by their source, published 2025-11-23
         GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", "lee-jae-myung", "from", "2025-11-23", "to", "2025-11-23")))
@@ -111,7 +129,7 @@ class QuoteFilterTest {
 
     @Test
     void unknownReferencesGiveAnEmptyConnection() {
-        for (String field : List.of("sector", "project", "speaker", "visit")) {
+        for (String field : List.of("sector", "project", "speaker", "visit", "source")) {
             GraphQL.post(QUERY, Map.of("filter", Map.of(field, "no-such-thing")))
                     .body("errors", nullValue())
                     .body("data.quotes.totalCount", equalTo(0));
