@@ -59,6 +59,10 @@ public class ChangeFeed {
     /** Reads of a batch's records, at most, before its subscribers are told they missed it. */
     static final int LOAD_ATTEMPTS = 3;
     private static final long RETRY_PAUSE_MILLIS = 500;
+    /** How long shutdown waits for the dispatcher to finish the batch it is delivering. */
+    private static final long STOP_WAIT_MILLIS = 5_000;
+    /** Queued at shutdown to wake the dispatcher; it carries no event. */
+    private static final ChangeBatch WAKE = new ChangeBatch(List.of(), List.of(), 0L);
     private static final Object KEY = new Object();
     private static final Set<String> ALL = Set.of(LiveGraphQLApi.STATEMENT_ADDED, LiveGraphQLApi.VISIT_CHANGED);
 
@@ -110,7 +114,13 @@ public class ChangeFeed {
             postgres.stop();
         }
         if (dispatcher != null) {
-            dispatcher.interrupt();
+            // Woken, not interrupted: an interrupt while it reads from H2 would close the database file under everyone.
+            queue.offer(WAKE);
+            try {
+                dispatcher.join(STOP_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -261,7 +271,7 @@ public class ChangeFeed {
         while (running) {
             try {
                 ChangeBatch first = queue.poll(1, TimeUnit.SECONDS);
-                if (first == null) {
+                if (first == null || !running) {
                     continue;
                 }
                 taken.clear();

@@ -43,6 +43,9 @@ public class QuoteTermIndexer {
     /** Statements indexed per transaction. */
     static final int CHUNK = 2000;
 
+    /** How long shutdown waits for the chunk being indexed. */
+    private static final int STOP_WAIT_SECONDS = 10;
+
     /**
      * Statement writers share it (read mode) until their transaction ends; the indexer takes it alone
      * (write mode), so it never reads a text that a running transaction is about to change.
@@ -55,6 +58,8 @@ public class QuoteTermIndexer {
     private final TransactionSynchronizationRegistry transactions;
     private final Duration interval;
     private ScheduledExecutorService executor;
+    /** Set at shutdown: no further chunk starts. */
+    private volatile boolean stopping;
 
     public QuoteTermIndexer(Database database, Transactions writes, TransactionSynchronizationRegistry transactions,
             DiplographConfig config, MeterRegistry metrics) {
@@ -89,10 +94,18 @@ public class QuoteTermIndexer {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets a running chunk finish instead of interrupting it: an interrupt during H2's file I/O closes
+     * the file channel under the whole database ("Writing to … failed"), which then closes in a panic.
+     */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
         if (executor != null) {
-            executor.shutdownNow();
-            executor.awaitTermination(10, TimeUnit.SECONDS);
+            executor.shutdown();
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warnf("The quote term indexer was still busy %d s after shutdown began; its chunk is rolled back",
+                        STOP_WAIT_SECONDS);
+            }
         }
     }
 
@@ -139,7 +152,7 @@ public class QuoteTermIndexer {
                 }
             });
             total += Math.max(indexed, 0);
-        } while (indexed >= 0);
+        } while (indexed >= 0 && !stopping);
         return total;
     }
 
@@ -173,8 +186,12 @@ public class QuoteTermIndexer {
                 LOG.debugf("Indexed the words of %d statements", indexed);
             }
         } catch (SQLException | RuntimeException e) {
-            // Searches still find pending statements by their text; the next round tries again.
-            LOG.warnf("Quote term indexing failed, will retry: %s", e.getMessage());
+            // Searches still find pending statements by their text; the next round (or start) tries again.
+            if (stopping) {
+                LOG.debugf("Quote term indexing stopped by shutdown: %s", e.getMessage());
+            } else {
+                LOG.warnf("Quote term indexing failed, will retry: %s", e.getMessage());
+            }
         }
     }
 

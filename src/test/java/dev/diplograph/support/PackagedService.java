@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -112,6 +113,15 @@ public final class PackagedService implements AutoCloseable {
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** The value of a Prometheus sample of /q/metrics whose line starts with {@code name}; empty when absent or not a number. */
+    public OptionalDouble metric(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url("/q/metrics"))).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .filter(value -> !Double.isNaN(value)).findFirst();
     }
 
     /** What the service printed so far. */
