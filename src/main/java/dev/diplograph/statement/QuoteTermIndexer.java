@@ -103,7 +103,7 @@ public class QuoteTermIndexer {
         if (executor != null) {
             executor.shutdown();
             if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warnf("The quote term indexer was still busy %d s after shutdown began; its chunk is rolled back",
+                LOG.warnf("The quote term indexer was still busy %d s after shutdown began; shutdown goes on without it",
                         STOP_WAIT_SECONDS);
             }
         }
