@@ -64,6 +64,12 @@ public class GraphQLHttpGate {
     static final String CACHE_CANDIDATE = "diplograph.cache-candidate";
     /** RoutingContext key set by {@link RequestGuard} when the response may be cached. */
     static final String CACHEABLE = "diplograph.cacheable";
+    /**
+     * RoutingContext key set by {@link RequestGuard} when the answer has no {@code data}: a request error
+     * found while the request ran (variables that do not fit their types, introspection over graphql-java's
+     * limits), which the specification wants answered 4xx under the GraphQL response type, as the gate's own.
+     */
+    static final String REQUEST_ERROR = "diplograph.request-error";
 
     /** A GET query's ETag, and the data version it was computed for. */
     record CacheCandidate(String etag, long version) {
@@ -204,6 +210,8 @@ public class GraphQLHttpGate {
                 // SmallRye answers with the GraphQL response type; a client that did not ask for it
                 // (no Accept, */*, application/json) gets application/json, as the specification says.
                 headers.set(HttpHeaders.CONTENT_TYPE, JSON + "; charset=utf-8");
+            } else if (Boolean.TRUE.equals(context.get(REQUEST_ERROR)) && context.response().getStatusCode() == 200) {
+                context.response().setStatusCode(400); // SmallRye sends 200 whatever the answer holds
             }
             // Quarkus marks responses of routes it did not declare "identity"; let Vert.x gzip ours
             // (quarkus.http.enable-compression) when the client accepts it.

@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
@@ -44,6 +46,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.ArrayValue;
 import graphql.language.AstPrinter;
 import graphql.language.IntValue;
@@ -83,6 +86,9 @@ import io.vertx.ext.web.RoutingContext;
 public class RequestGuard extends SimplePerformantInstrumentation {
 
     private static final Logger LOG = Logger.getLogger(RequestGuard.class);
+
+    /** The field graphql-java names in "… - __Type.fields is present too often!". */
+    private static final Pattern REPEATED_INTROSPECTION = Pattern.compile("- (\\S+) is present too often");
     private static final String DATE_SCALAR = "Date";
     private static final String INT_SCALAR = "Int";
 
@@ -311,6 +317,9 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             markCacheable(http);
             return CompletableFuture.completedFuture(result);
         }
+        if (http != null && !result.isDataPresent()) {
+            http.put(GraphQLHttpGate.REQUEST_ERROR, Boolean.TRUE);
+        }
         List<GraphQLError> errors = new ArrayList<>(result.getErrors().size());
         boolean failedField = false;
         boolean timedOut = false;
@@ -372,6 +381,9 @@ public class RequestGuard extends SimplePerformantInstrumentation {
         if (error.getExtensions() != null && error.getExtensions().containsKey("code")) {
             return List.of(error);
         }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return List.of(withCode(error, introspectionLimit(error.getMessage()), ErrorCodes.QUERY_TOO_COMPLEX, null));
+        }
         if (error instanceof InvalidSyntaxError) {
             return List.of(withCode(error, error.getMessage(), ErrorCodes.GRAPHQL_PARSE_FAILED, null));
         }
@@ -385,6 +397,20 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             return List.of(withCode(error, PlainMessages.of(error.getMessage()), ErrorCodes.BAD_USER_INPUT, null));
         }
         return List.of(withCode(error, error.getMessage(), ErrorCodes.INTERNAL_SERVER_ERROR, null));
+    }
+
+    /**
+     * graphql-java's refusal of introspection that could fan out ("… not asking for introspection in good
+     * faith - __Type.fields is present too often!"), said as what to change.
+     */
+    static String introspectionLimit(String message) {
+        Matcher repeated = REPEATED_INTROSPECTION.matcher(message == null ? "" : message);
+        String what = repeated.find() ? repeated.group(1) + " is asked for more than once"
+                : "it asks for too much (at most " + GoodFaithIntrospection.GOOD_FAITH_MAX_FIELDS_COUNT + " fields, "
+                        + GoodFaithIntrospection.GOOD_FAITH_MAX_DEPTH_COUNT + " levels)";
+        return "The introspection query is refused: " + what + ". graphql-java's introspection limit allows each of "
+                + "__schema, __type and __Type's fields, inputFields, interfaces and possibleTypes once per operation "
+                + "(fragments count where they are spread); send such queries separately.";
     }
 
     /** Errors thrown by resolvers: known ones keep their message and get their code, the rest are hidden. */

@@ -82,6 +82,21 @@ class AbuseLimitsTest {
     }
 
     @Test
+    void introspectionThatFansOutIsTooComplex() {
+        // graphql-java's good-faith rule: each of these introspection fields once per operation, so a
+        // few lines cannot ask for every type's fields' types' fields (an answer growing with the schema).
+        String deep = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }";
+        assertRefused(postQuery(deep), 400, "QUERY_TOO_COMPLEX")
+                .body("errors[0].message", containsString("__Type.fields"))
+                .body("errors[0].message", containsString("introspection"));
+        assertRefused(postQuery("{ a: __type(name: \"Leader\") { name } b: __type(name: \"Visit\") { name } }"), 400,
+                "QUERY_TOO_COMPLEX").body("errors[0].message", containsString("__type"));
+        // The playground's own introspection (each field once) still answers.
+        GraphQL.post("{ __schema { queryType { name } types { name fields { name type { name ofType { name } } } } } }")
+                .body("errors", nullValue()).body("data.__schema.queryType.name", equalTo("Query"));
+    }
+
+    @Test
     void tooManyAliases() {
         String query = IntStream.range(0, 40).mapToObj(i -> "a" + i + ": sectors { slug }")
                 .collect(Collectors.joining(" ", "{ ", " }"));

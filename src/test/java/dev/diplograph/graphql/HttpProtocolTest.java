@@ -102,6 +102,31 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aRequestErrorFoundWhileRunningIs400UnderTheGraphQLResponseType() {
+        // Variables are checked once the request runs; a failure there is still a request error: no data.
+        List<Map<String, Object>> requests = List.of(
+                Map.of("query", "query($n: Int) { leaders(first: $n) { totalCount } }", "variables", Map.of("n", 99999999999L)),
+                Map.of("query", "query($s: String!) { leader(slug: $s) { name } }"),
+                Map.of("query", "query($s: String!) { leader(slug: $s) { name } }", "variables", Map.of("s", List.of(1))),
+                Map.of("query", "{ a: __type(name: \"Leader\") { name } b: __type(name: \"Visit\") { name } }"));
+        for (Map<String, Object> request : requests) {
+            client().accept("application/graphql-response+json").contentType(ContentType.JSON).body(request)
+                    .when().post("/graphql").then().log().ifValidationFails().statusCode(400)
+                    .contentType(startsWith("application/graphql-response+json"))
+                    .body("$", not(hasKey("data"))).body("errors[0].extensions.code", notNullValue())
+                    .body("errors[0].extensions.code", not(equalTo("INTERNAL_SERVER_ERROR")));
+            // under application/json every well-formed request is 200 (the specification's rule)
+            client().contentType(ContentType.JSON).body(request).when().post("/graphql").then().statusCode(200)
+                    .body("$", not(hasKey("data"))).body("errors[0].extensions.code", notNullValue());
+        }
+        // A field's failure is not a request error: the answer has data (here null) and stays 200.
+        client().accept("application/graphql-response+json").contentType(ContentType.JSON)
+                .body(Map.of("query", "mutation { deleteStatement(key: \"none\") { deleted } }")).when().post("/graphql")
+                .then().statusCode(200).body("$", hasKey("data"))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
     void mutationsOverGetAre405() {
         client().queryParam("query", "mutation { deleteStatement(key: \"none\") { deleted } }")
                 .when().get("/graphql").then().log().ifValidationFails()
