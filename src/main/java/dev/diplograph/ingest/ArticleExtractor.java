@@ -34,10 +34,44 @@ public final class ArticleExtractor {
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
     private static final Pattern CAPITALIZED_NAME = Pattern.compile(
             "([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})\\s+(?:further\\s+|also\\s+)?$");
-    private static final Pattern NAME_AFTER = Pattern.compile("^\\s+([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})");
+    /** A name, with a title before it ("Borland President Bo Rand", "South Korean President Lee Jae Myung"). */
+    private static final Pattern NAME_AFTER = Pattern.compile("^\\s+([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,5})");
     private static final Pattern CLAUSE_TAIL = Pattern.compile(
             "^(?:\\s*,?\\s*(?:adding|noting|stressing|explaining)(?:\\s+that)?\\b|\\s+that\\b)?\\s*[:,]?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+
+    /** Days and other words that open a time adjunct of the reporting clause ("said on Tuesday that"). */
+    private static final String DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight";
+    /** Prepositions that open a place or occasion adjunct of the clause ("said in an interview that"). */
+    private static final String PREPOSITIONS = "on|in|at|during|after|before|while|with|to|from|via|earlier|later|last|this";
+    /** A word of an adjunct: no punctuation or quotation mark, which would end it. */
+    private static final String ADJUNCT_WORD = "[^\\s,;:.!?\"“”]+";
+    /** After the verb: an adjunct of up to eight words, then "that" ("said on Tuesday that", "said in an interview that"). */
+    private static final Pattern ADJUNCT_THAT = Pattern.compile("^\\s+(?:(?:" + PREPOSITIONS + ")(?:\\s+" + ADJUNCT_WORD
+            + "){1,7}?|(?:on\\s+)?(?:" + DAYS + "))\\s+that\\b");
+    /** After "told": whom it was told to, up to six words, then "that" ("told the Aland News Agency that"). */
+    private static final Pattern TOLD_THAT = Pattern.compile("^\\s+(?:" + ADJUNCT_WORD + "\\s+){1,6}?that\\b");
+    /** After the verb: a day without "that" ("Lee said Tuesday the two countries ..."). */
+    private static final Pattern DAY_AFTER = Pattern.compile("^\\s+(?:on\\s+)?(?:" + DAYS + ")\\b");
+    private static final Pattern TOLD = Pattern.compile("\\b(?:told|tells)\\b");
+    /** What ends a sentence after its reporting clause without being reported speech ("on Wednesday."). */
+    private static final Pattern TRAILING_ADJUNCT = Pattern.compile("^(?:(?:" + PREPOSITIONS + "|" + DAYS + ")\\b"
+            + "(?:\\s+" + ADJUNCT_WORD + "){0,7})?[.!?\"”’\\s]*$");
+    /** After "told": its object and adjuncts up to the end of the sentence ("told reporters in the capital."). */
+    private static final Pattern TRAILING_OBJECT = Pattern.compile("^" + ADJUNCT_WORD + "(?:\\s+" + ADJUNCT_WORD
+            + "){0,7}[.!?\"”’\\s]*$");
+    /** A participle phrase about the speaker, not what was said ("…, speaking at a news conference"). */
+    private static final String PARTICIPLES = "(?i:speaking|addressing|talking|writing|responding|replying|answering"
+            + "|appearing)\\b";
+    private static final Pattern SPEAKER_PARTICIPLE = Pattern.compile(",\\s*" + PARTICIPLES);
+    /** The same phrase opening the sentence ("Speaking at a news conference, Lee said that …"). */
+    private static final Pattern OPENING_PARTICIPLE = Pattern.compile("^" + PARTICIPLES + "[^;]*$");
+    /**
+     * A dateline at the very start of the article: " date 2030-09-21" as the seed article has it, or a
+     * wire's "ANKARA (AA) -" / "SEOUL, Nov. 23 (Yonhap) --".
+     */
+    private static final Pattern DATELINE = Pattern.compile(
+            "^\\s*(?:date\\s+\\d{4}-\\d{2}-\\d{2}\\b|[A-Z][A-Z .'-]{1,40}(?:,[^()\\n]{1,30})?\\s*\\([^()\\n]{1,40}\\)\\s*[-–—]{1,2})");
 
     private final Lexicon lexicon;
 
@@ -74,7 +108,8 @@ public final class ArticleExtractor {
      *
      * @param defaultSpeaker slug used for quotes without any attribution, or null to leave them out
      */
-    public List<Proposal> extract(String article, String defaultSpeaker) {
+    public List<Proposal> extract(String text, String defaultSpeaker) {
+        String article = withoutDateline(text);
         List<Quote> quotes = quotes(article);
         List<int[]> sentences = sentences(article, quotes);
         List<Proposal> proposals = new ArrayList<>();
@@ -125,6 +160,12 @@ public final class ArticleExtractor {
         proposals.removeIf(p -> p.text().codePointCount(0, p.text().length()) > Statement.MAX_TEXT);
         proposals.sort(Comparator.comparingInt(Proposal::start));
         return proposals;
+    }
+
+    /** The article with its dateline blanked out (offsets kept), so that it never opens a statement. */
+    static String withoutDateline(String article) {
+        Matcher dateline = DATELINE.matcher(article);
+        return dateline.find() ? " ".repeat(dateline.end()) + article.substring(dateline.end()) : article;
     }
 
     // ---------------------------------------------------------------- quotes
@@ -291,7 +332,7 @@ public final class ArticleExtractor {
             String left = frame.substring(0, verb.start());
             Mention before = mentionBefore(left);
             if (before != null) {
-                int end = clauseEnd(frame, verb.end());
+                int end = clauseEnd(frame, verb.group(), verb.end());
                 return new Attribution(resolve(before, lastSpeaker), before.start(), end, true);
             }
             Matcher after = NAME_AFTER.matcher(frame.substring(verb.end()));
@@ -305,17 +346,28 @@ public final class ArticleExtractor {
             if (subject != null) {
                 // the speaker is the subject of a longer clause: good enough to attribute a quote, too
                 // uncertain to cut the sentence into a paraphrase
-                return new Attribution(resolve(subject, lastSpeaker), verb.start(), clauseEnd(frame, verb.end()),
-                        false);
+                return new Attribution(resolve(subject, lastSpeaker), verb.start(),
+                        clauseEnd(frame, verb.group(), verb.end()), false);
             }
         }
         return null;
     }
 
-    /** The reporting clause ends after the verb and an "adding that", "that" or colon that follows it. */
-    private static int clauseEnd(String frame, int verbEnd) {
-        Matcher tail = CLAUSE_TAIL.matcher(frame.substring(verbEnd));
-        return tail.find() ? verbEnd + tail.end() : verbEnd;
+    /**
+     * The reporting clause ends after the verb, with what belongs to it: whom it was told to and
+     * when or where ("told reporters on Monday that", "said in an interview that", "said Tuesday"),
+     * and an "adding that", "that" or colon.
+     */
+    private static int clauseEnd(String frame, String verb, int verbEnd) {
+        String rest = frame.substring(verbEnd);
+        Matcher adjunct = ADJUNCT_THAT.matcher(rest);
+        if (adjunct.find() || (TOLD.matcher(verb).matches() && (adjunct = TOLD_THAT.matcher(rest)).find())) {
+            return verbEnd + adjunct.end();
+        }
+        Matcher day = DAY_AFTER.matcher(rest);
+        int from = day.find() ? verbEnd + day.end() : verbEnd;
+        Matcher tail = CLAUSE_TAIL.matcher(frame.substring(from));
+        return tail.find() ? from + tail.end() : from;
     }
 
     /** A speaker mention: a known leader's slug, a title, a pronoun or an unknown name. */
@@ -325,7 +377,8 @@ public final class ArticleExtractor {
     private Mention mentionBefore(String left) {
         Lexicon.Match known = lexicon.aliasEndingAt(left);
         if (known != null) {
-            return new Mention(known.slug(), null, false, known.start(), known.end());
+            // the clause takes in a title before the name: "Borland President Bo Rand said"
+            return new Mention(known.slug(), null, false, lexicon.titleStartBefore(left, known.start()), known.end());
         }
         Lexicon.Match title = lexicon.titleEndingAt(left);
         if (title != null) {
@@ -349,7 +402,8 @@ public final class ArticleExtractor {
         }
         Matcher name = NAME_AFTER.matcher(" " + frame.substring(from));
         if (name.find()) {
-            return new Mention(Lexicon.OTHER, null, false, from, from + name.end() - 1);
+            String slug = lexicon.leaderNamed(name.group(1)); // "According to Aland Prime Minister Ann Example"
+            return new Mention(slug != null ? slug : Lexicon.OTHER, null, false, from, from + name.end() - 1);
         }
         return null;
     }
@@ -423,7 +477,16 @@ public final class ArticleExtractor {
         String before = removedBefore ? ""
                 : text.substring(0, attribution.start()).strip().replaceAll("[,;:]+$", "").strip();
         String after = removedAfter ? ""
-                : text.substring(Math.min(attribution.end(), text.length())).strip().replaceAll("^[,;:]+", "").strip();
+                : withoutSpeakerParticiple(text.substring(Math.min(attribution.end(), text.length())).strip());
+        after = after.replaceAll("^[,;:]+", "").strip();
+        if (OPENING_PARTICIPLE.matcher(before).matches()) {
+            before = ""; // "Speaking at the forum, Lee said that …"
+        }
+        boolean clauseLast = removedBefore || !before.isEmpty(); // what was said comes before the clause
+        if (clauseLast && (TRAILING_ADJUNCT.matcher(after).matches()
+                || (TOLD.matcher(clause).find() && TRAILING_OBJECT.matcher(after).matches()))) {
+            after = ""; // "…, Rand said on Wednesday." and "…, Example told reporters in the capital."
+        }
         String joined;
         if (before.isEmpty()) {
             joined = after;
@@ -443,6 +506,16 @@ public final class ArticleExtractor {
             return null;
         }
         return Character.toUpperCase(clean.charAt(0)) + clean.substring(1);
+    }
+
+    /**
+     * The text without a closing participle phrase about the speaker ("…, speaking at a business
+     * forum."): one that runs to the end, so only after the last semicolon (which also keeps the
+     * search linear in the sentence's length).
+     */
+    private static String withoutSpeakerParticiple(String text) {
+        Matcher participle = SPEAKER_PARTICIPLE.matcher(text).region(text.lastIndexOf(';') + 1, text.length());
+        return participle.find() ? text.substring(0, participle.start()) : text;
     }
 
     /** A quote that the sentence goes on after in lower case, as in: "We also aim ..." into industries. */

@@ -43,6 +43,7 @@ public final class Lexicon {
     private final Pattern aliasPattern;
     private final Map<String, String> offices = new HashMap<>();
     private final Pattern titlePattern;
+    private final Pattern titleBeforeName;
     private final List<Sector> sectors;
     private final Map<String, Pattern> sectorPatterns = new HashMap<>();
     private final Map<String, Pattern> projectPatterns = new LinkedHashMap<>();
@@ -69,6 +70,10 @@ public final class Lexicon {
                 : Pattern.compile("\\b[Tt]he\\s+(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(" + String.join("|",
                         new LinkedHashSet<>(offices.values()).stream().map(Pattern::quote).toList()) + ")\\b",
                         Pattern.CASE_INSENSITIVE);
+        // capitalised words and the office, right before a name: "Borland's President", "the Aland Prime Minister"
+        this.titleBeforeName = offices.isEmpty() ? null
+                : Pattern.compile("(?:\\b[Tt]he\\s+)?(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(?i:" + String.join("|",
+                        new LinkedHashSet<>(offices.values()).stream().map(Pattern::quote).toList()) + ")\\s+$");
         this.sectors = List.copyOf(sectors);
         for (Sector sector : sectors) {
             sectorPatterns.put(sector.slug(), alternation(sector.keywords().stream()
@@ -160,6 +165,18 @@ public final class Lexicon {
         String trimmed = left.replaceAll("\\s+(?:further|also|then)\\s*$", "").stripTrailing();
         Match last = lastTitle(trimmed);
         return last != null && last.end() == trimmed.length() ? last : null;
+    }
+
+    /**
+     * Where a title that runs into a name begins ("Aland Prime Minister" before "Ann Example", "the
+     * South Korean President" before "Lee"), or {@code nameStart} when none does.
+     */
+    int titleStartBefore(String text, int nameStart) {
+        if (titleBeforeName == null) {
+            return nameStart;
+        }
+        Matcher m = titleBeforeName.matcher(text.substring(0, nameStart));
+        return m.find() ? m.start() : nameStart;
     }
 
     /** The last title in {@code text}; its slug is the office. */

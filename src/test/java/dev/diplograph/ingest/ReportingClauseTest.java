@@ -1,0 +1,65 @@
+package dev.diplograph.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The reporting clause is cut out of a paraphrase whole, whatever wire style puts around it: a
+ * title before the name, a day, an occasion or the person told, and a closing phrase about the
+ * speaker; and nothing of what was said is cut with it.
+ */
+class ReportingClauseTest {
+
+    static final ArticleExtractor EXTRACTOR = new ArticleExtractor(new Lexicon(
+            List.of(new Lexicon.Leader("lee-jae-myung", "Lee Jae Myung", "President"),
+                    new Lexicon.Leader("ann-example", "Ann Example", "Prime Minister")),
+            List.of(), List.of()));
+
+    /** The sentence's proposals as "KIND speaker: text", joined by " | ". */
+    static String extracted(String article) {
+        return EXTRACTOR.extract(article, null).stream().map(p -> p.kind() + " " + p.speaker() + ": " + p.text())
+                .collect(Collectors.joining(" | "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Lee said on Tuesday that the two countries would expand cooperation in the defense industry.          | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee said Tuesday the two countries would expand cooperation in the defense industry.                  | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee told Anadolu Agency that the two countries would expand cooperation in the defense industry.      | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee told reporters on Monday that the two countries would expand cooperation in the defense industry. | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee said in an interview with a news agency that the two countries would expand their cooperation.    | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            South Korean President Lee Jae Myung said that the two countries would expand their cooperation.      | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            President Lee Jae Myung said on Tuesday that the two countries would expand their cooperation.        | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            The two countries would expand cooperation in the defense industry, Lee said on Tuesday.              | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            The two countries would expand cooperation in the defense industry, President Lee Jae Myung said.     | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            The two countries would expand cooperation in the defense industry, said South Korean President Lee Jae Myung. | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            The two countries would expand their cooperation, Lee told the parliament in Seoul.                   | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            According to South Korean President Lee Jae Myung, the two countries would expand their cooperation.  | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Speaking at a business forum, Lee said that the two countries would expand their cooperation.         | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Lee said the two countries would expand their cooperation, speaking at a business forum in Ankara.    | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            SEOUL, Nov. 23 (Yonhap) -- Lee said that the two countries would expand their cooperation.           | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            ' date 2025-11-23 Lee said that the two countries would expand their cooperation.'                     | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            """)
+    void theClauseAndWhatBelongsToItAreCutOut(String sentence, String expected) {
+        assertEquals(expected, extracted(sentence));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Lee said the plan that Korea proposed in June would create jobs in both countries.        | PARAPHRASE lee-jae-myung: The plan that Korea proposed in June would create jobs in both countries.
+            Lee said in 2024 both countries had agreed to expand their cooperation in energy.          | PARAPHRASE lee-jae-myung: In 2024 both countries had agreed to expand their cooperation in energy.
+            In the defense sector, Lee said that cooperation had grown every year since 2020.          | PARAPHRASE lee-jae-myung: In the defense sector, cooperation had grown every year since 2020.
+            Lee said cooperation on energy would continue at the highest level in the coming years.    | PARAPHRASE lee-jae-myung: Cooperation on energy would continue at the highest level in the coming years.
+            Lee said speaking each other's languages would bring the two nations even closer.          | PARAPHRASE lee-jae-myung: Speaking each other's languages would bring the two nations even closer.
+            The talks went on until late at night, officials said on Tuesday.                          | ''
+            "We will build the plant together with our friends," Lee told reporters in Ankara on Monday. | DIRECT lee-jae-myung: We will build the plant together with our friends
+            """)
+    void whatWasSaidIsKept(String sentence, String expected) {
+        assertEquals(expected, extracted(sentence));
+    }
+}
