@@ -28,7 +28,8 @@ public final class ArticleExtractor {
 
     private static final String VERBS = "said|says|say|added|adds|adding|noted|notes|noting|stressed|stresses|stressing"
             + "|told|tells|explained|explains|explaining|emphasized|emphasised|emphasizing|underlined|underlining"
-            + "|remarked|stated|states|declared|insisted|warned|urged|pointed out|affirmed|reiterated|announced";
+            + "|remarked|stated|states|declared|insisted|warned|urged|pointed out|affirmed|reiterated|announced"
+            + "|wrote|writes|posted|(?:was|is) quoted as saying|expressed (?:his |her )?(?:hope|confidence|belief)";
     private static final Pattern VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
     private static final Pattern ACCORDING_TO = Pattern.compile("\\b[Aa]ccording to\\s+");
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
@@ -54,9 +55,15 @@ public final class ArticleExtractor {
     /** After the verb: a day without "that" ("Lee said Tuesday the two countries ..."). */
     private static final Pattern DAY_AFTER = Pattern.compile("^\\s+(?:on\\s+)?(?:" + DAYS + ")\\b");
     private static final Pattern TOLD = Pattern.compile("\\b(?:told|tells)\\b");
+    /** Whom it was told to, or an adjunct (group 1), before ", adding that" and the like. */
+    private static final Pattern BEFORE_ADDING = Pattern.compile("^\\s+(?:(" + PREPOSITIONS + ")\\s+)?" + ADJUNCT_WORD
+            + "(?:\\s+" + ADJUNCT_WORD + "){0,6}?(?=\\s*,\\s*(?:adding|noting|stressing|explaining)\\b)");
     /** What ends a sentence after its reporting clause without being reported speech ("on Wednesday."). */
     private static final Pattern TRAILING_ADJUNCT = Pattern.compile("^(?:(?:" + PREPOSITIONS + "|" + DAYS + ")\\b"
             + "(?:\\s+" + ADJUNCT_WORD + "){0,7})?[.!?\"”’\\s]*$");
+    /** A clause that ends in "that" or a colon, or that goes on with "adding" and the like: more is said after it. */
+    private static final Pattern CLAUSE_GOES_ON = Pattern.compile(
+            "(?:\\bthat\\s*|:\\s*)$|\\b(?:adding|noting|stressing|explaining)\\b");
     /** After "told": its object and adjuncts up to the end of the sentence ("told reporters in the capital."). */
     private static final Pattern TRAILING_OBJECT = Pattern.compile("^" + ADJUNCT_WORD + "(?:\\s+" + ADJUNCT_WORD
             + "){0,7}[.!?\"”’\\s]*$");
@@ -366,6 +373,10 @@ public final class ArticleExtractor {
         }
         Matcher day = DAY_AFTER.matcher(rest);
         int from = day.find() ? verbEnd + day.end() : verbEnd;
+        Matcher beforeAdding = BEFORE_ADDING.matcher(frame.substring(from));
+        if (beforeAdding.find() && (TOLD.matcher(verb).matches() || beforeAdding.group(1) != null)) {
+            from += beforeAdding.end(); // "told lawmakers, adding that", "said in a statement, adding that"
+        }
         Matcher tail = CLAUSE_TAIL.matcher(frame.substring(from));
         return tail.find() ? from + tail.end() : from;
     }
@@ -381,6 +392,16 @@ public final class ArticleExtractor {
             return new Mention(known.slug(), null, false, lexicon.titleStartBefore(left, known.start()), known.end());
         }
         Lexicon.Match title = lexicon.titleEndingAt(left);
+        if (title == null) {
+            title = lexicon.titleEndingAt(left.replaceFirst(",\\s*$", "")); // "Lee, the president, said"
+            if (title != null) {
+                Lexicon.Match named = lexicon.aliasEndingAt(left.substring(0, title.start()).replaceFirst(",\\s*$", ""));
+                if (named == null) {
+                    return null; // an apposition to someone unknown: left to the fallbacks
+                }
+                return new Mention(named.slug(), null, false, named.start(), title.end());
+            }
+        }
         if (title != null) {
             return new Mention(null, title.slug(), false, title.start(), title.end());
         }
@@ -433,6 +454,9 @@ public final class ArticleExtractor {
         if (mention.pronoun()) {
             return lastSpeaker;
         }
+        if (Lexicon.LEADER.equals(mention.title())) {
+            return lastSpeaker; // "the South Korean leader": whoever was named last, as a pronoun
+        }
         // a title ("the president"): the last named leader when the office fits, else the only leader with it
         if (lastSpeaker != null && lexicon.hasOffice(lastSpeaker, mention.title())) {
             return lastSpeaker;
@@ -482,7 +506,8 @@ public final class ArticleExtractor {
         if (OPENING_PARTICIPLE.matcher(before).matches()) {
             before = ""; // "Speaking at the forum, Lee said that …"
         }
-        boolean clauseLast = removedBefore || !before.isEmpty(); // what was said comes before the clause
+        // what was said comes before the clause, and the clause does not announce more ("adding that")
+        boolean clauseLast = (removedBefore || !before.isEmpty()) && !CLAUSE_GOES_ON.matcher(clause).find();
         if (clauseLast && (TRAILING_ADJUNCT.matcher(after).matches()
                 || (TOLD.matcher(clause).find() && TRAILING_OBJECT.matcher(after).matches()))) {
             after = ""; // "…, Rand said on Wednesday." and "…, Example told reporters in the capital."

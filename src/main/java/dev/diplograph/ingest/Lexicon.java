@@ -23,6 +23,9 @@ public final class Lexicon {
     /** Speaker marker for someone who is not a known leader. */
     public static final String OTHER = "\u0000other";
 
+    /** A title that names no office ("the South Korean leader"): it refers to the last leader named. */
+    static final String LEADER = "leader";
+
     /** A leader: slug, full name and office (e.g. "President"). */
     public record Leader(String slug, String name, String office) {
     }
@@ -66,10 +69,11 @@ public final class Lexicon {
             }
         });
         this.aliasPattern = alternation(aliases.keySet(), false);
+        Set<String> titles = new LinkedHashSet<>(offices.values());
+        titles.add(LEADER); // "the South Korean leader said", whatever the office
         this.titlePattern = offices.isEmpty() ? null
                 : Pattern.compile("\\b[Tt]he\\s+(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(" + String.join("|",
-                        new LinkedHashSet<>(offices.values()).stream().map(Pattern::quote).toList()) + ")\\b",
-                        Pattern.CASE_INSENSITIVE);
+                        titles.stream().map(Pattern::quote).toList()) + ")\\b", Pattern.CASE_INSENSITIVE);
         // capitalised words and the office, right before a name: "Borland's President", "the Aland Prime Minister"
         this.titleBeforeName = offices.isEmpty() ? null
                 : Pattern.compile("(?:\\b[Tt]he\\s+)?(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(?i:" + String.join("|",

@@ -27,37 +27,46 @@ class ReportingClauseTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            Lee said on Tuesday that the two countries would expand cooperation in the defense industry.          | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
-            Lee said Tuesday the two countries would expand cooperation in the defense industry.                  | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
-            Lee told Anadolu Agency that the two countries would expand cooperation in the defense industry.      | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
-            Lee told reporters on Monday that the two countries would expand cooperation in the defense industry. | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
-            Lee said in an interview with a news agency that the two countries would expand their cooperation.    | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            South Korean President Lee Jae Myung said that the two countries would expand their cooperation.      | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            President Lee Jae Myung said on Tuesday that the two countries would expand their cooperation.        | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            The two countries would expand cooperation in the defense industry, Lee said on Tuesday.              | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
-            The two countries would expand cooperation in the defense industry, President Lee Jae Myung said.     | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
-            The two countries would expand cooperation in the defense industry, said South Korean President Lee Jae Myung. | PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
-            The two countries would expand their cooperation, Lee told the parliament in Seoul.                   | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            According to South Korean President Lee Jae Myung, the two countries would expand their cooperation.  | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            Speaking at a business forum, Lee said that the two countries would expand their cooperation.         | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            Lee said the two countries would expand their cooperation, speaking at a business forum in Ankara.    | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            SEOUL, Nov. 23 (Yonhap) -- Lee said that the two countries would expand their cooperation.           | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
-            ' date 2025-11-23 Lee said that the two countries would expand their cooperation.'                     | PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+    @CsvSource(delimiterString = "=>", textBlock = """
+            Lee said on Tuesday that the two countries would expand cooperation in the defense industry. => PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee said Tuesday the two countries would expand cooperation in the defense industry. => PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee told Anadolu Agency that the two countries would expand cooperation in the defense industry. => PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee told reporters on Monday that the two countries would expand cooperation in the defense industry. => PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            Lee said in an interview with a news agency that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            South Korean President Lee Jae Myung said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            President Lee Jae Myung said on Tuesday that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            The two countries would expand cooperation in the defense industry, Lee said on Tuesday. => PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            The two countries would expand cooperation in the defense industry, President Lee Jae Myung said. => PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            The two countries would expand cooperation in the defense industry, said South Korean President Lee Jae Myung. => PARAPHRASE lee-jae-myung: The two countries would expand cooperation in the defense industry.
+            The two countries would expand their cooperation, Lee told the parliament in Seoul. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            According to South Korean President Lee Jae Myung, the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Speaking at a business forum, Lee said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Lee said the two countries would expand their cooperation, speaking at a business forum in Ankara. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            SEOUL, Nov. 23 (Yonhap) -- Lee said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            ' date 2025-11-23 Lee said that the two countries would expand their cooperation.' => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             """)
     void theClauseAndWhatBelongsToItAreCutOut(String sentence, String expected) {
         assertEquals(expected, extracted(sentence));
     }
 
+    /** Sentences whose proposals are exactly these, in the article's order (quotes and paraphrases). */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            Lee said the plan that Korea proposed in June would create jobs in both countries.        | PARAPHRASE lee-jae-myung: The plan that Korea proposed in June would create jobs in both countries.
-            Lee said in 2024 both countries had agreed to expand their cooperation in energy.          | PARAPHRASE lee-jae-myung: In 2024 both countries had agreed to expand their cooperation in energy.
-            In the defense sector, Lee said that cooperation had grown every year since 2020.          | PARAPHRASE lee-jae-myung: In the defense sector, cooperation had grown every year since 2020.
-            Lee said cooperation on energy would continue at the highest level in the coming years.    | PARAPHRASE lee-jae-myung: Cooperation on energy would continue at the highest level in the coming years.
-            Lee said speaking each other's languages would bring the two nations even closer.          | PARAPHRASE lee-jae-myung: Speaking each other's languages would bring the two nations even closer.
-            The talks went on until late at night, officials said on Tuesday.                          | ''
-            "We will build the plant together with our friends," Lee told reporters in Ankara on Monday. | DIRECT lee-jae-myung: We will build the plant together with our friends
+    @CsvSource(delimiterString = "=>", textBlock = """
+            Lee said the plan that Korea proposed in June would create jobs in both countries. => PARAPHRASE lee-jae-myung: The plan that Korea proposed in June would create jobs in both countries.
+            Lee said in 2024 both countries had agreed to expand their cooperation in energy. => PARAPHRASE lee-jae-myung: In 2024 both countries had agreed to expand their cooperation in energy.
+            In the defense sector, Lee said that cooperation had grown every year since 2020. => PARAPHRASE lee-jae-myung: In the defense sector, cooperation had grown every year since 2020.
+            Lee said cooperation on energy would continue at the highest level in the coming years. => PARAPHRASE lee-jae-myung: Cooperation on energy would continue at the highest level in the coming years.
+            Lee said speaking each other's languages would bring the two nations even closer. => PARAPHRASE lee-jae-myung: Speaking each other's languages would bring the two nations even closer.
+            The talks went on until late at night, officials said on Tuesday. => ''
+            "We will build the plant together with our friends," Lee told reporters in Ankara on Monday. => DIRECT lee-jae-myung: We will build the plant together with our friends
+            "We will build the plant together with our friends," Lee told lawmakers, adding that the plant would open in 2032. => PARAPHRASE lee-jae-myung: The plant would open in 2032. | DIRECT lee-jae-myung: We will build the plant together with our friends
+            "We will build the plant together with our friends," Lee said in a statement, adding that the plant would open in 2032. => PARAPHRASE lee-jae-myung: The plant would open in 2032. | DIRECT lee-jae-myung: We will build the plant together with our friends
+            "We will build the plant together with our friends," Lee wrote on social media. => DIRECT lee-jae-myung: We will build the plant together with our friends
+            "We will build the plant together with our friends," Lee was quoted as saying. => DIRECT lee-jae-myung: We will build the plant together with our friends
+            Lee expressed hope that the two countries would expand their cooperation in many fields. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation in many fields.
+            Lee Jae Myung, the South Korean president, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Lee arrived in Ankara on Monday. "We will build the plant together with our friends," the South Korean leader said. => DIRECT lee-jae-myung: We will build the plant together with our friends
+            Carl Dusk, the foreign minister, said that the two countries would expand their cooperation. => ''
             """)
     void whatWasSaidIsKept(String sentence, String expected) {
         assertEquals(expected, extracted(sentence));
