@@ -31,6 +31,10 @@ public final class ArticleExtractor {
             + "|remarked|stated|states|declared|insisted|warned|urged|pointed out|affirmed|reiterated|announced"
             + "|wrote|writes|posted|(?:was|is) quoted as saying|expressed (?:his |her )?(?:hope|confidence|belief)";
     private static final Pattern VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
+    /** Verbs that also take things other than speech as their object ("wrote a letter", "posted a video"). */
+    private static final Pattern OBJECT_VERB = Pattern.compile("wrote|writes|posted|expressed.*");
+    /** A clause that ends in "that" or a colon. */
+    private static final Pattern ANNOUNCES = Pattern.compile("(?:\\bthat|:)\\s*$");
     private static final Pattern ACCORDING_TO = Pattern.compile("\\b[Aa]ccording to\\s+");
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
     private static final Pattern CAPITALIZED_NAME = Pattern.compile(
@@ -63,7 +67,7 @@ public final class ArticleExtractor {
             + "(?:\\s+" + ADJUNCT_WORD + "){0,7})?[.!?\"”’\\s]*$");
     /** A clause that ends in "that" or a colon, or that goes on with "adding" and the like: more is said after it. */
     private static final Pattern CLAUSE_GOES_ON = Pattern.compile(
-            "(?:\\bthat\\s*|:\\s*)$|\\b(?:adding|noting|stressing|explaining)\\b");
+            "(?:\\bthat|:)\\s*$|\\b(?:adding|noting|stressing|explaining)\\b");
     /** After "told": its object and adjuncts up to the end of the sentence ("told reporters in the capital."). */
     private static final Pattern TRAILING_OBJECT = Pattern.compile("^" + ADJUNCT_WORD + "(?:\\s+" + ADJUNCT_WORD
             + "){0,7}[.!?\"”’\\s]*$");
@@ -340,7 +344,10 @@ public final class ArticleExtractor {
             Mention before = mentionBefore(left);
             if (before != null) {
                 int end = clauseEnd(frame, verb.group(), verb.end());
-                return new Attribution(resolve(before, lastSpeaker), before.start(), end, true);
+                // "Lee wrote a letter", "Lee expressed hope for peace": reported speech only with "that" or a colon
+                boolean clause = !OBJECT_VERB.matcher(verb.group()).matches()
+                        || ANNOUNCES.matcher(frame.substring(0, end)).find();
+                return new Attribution(resolve(before, lastSpeaker), before.start(), end, clause);
             }
             Matcher after = NAME_AFTER.matcher(frame.substring(verb.end()));
             if (after.find()) {
@@ -395,11 +402,16 @@ public final class ArticleExtractor {
         if (title == null) {
             title = lexicon.titleEndingAt(left.replaceFirst(",\\s*$", "")); // "Lee, the president, said"
             if (title != null) {
-                Lexicon.Match named = lexicon.aliasEndingAt(left.substring(0, title.start()).replaceFirst(",\\s*$", ""));
-                if (named == null) {
-                    return null; // an apposition to someone unknown: left to the fallbacks
+                String subject = left.substring(0, title.start()).replaceFirst(",\\s*$", "");
+                Lexicon.Match named = lexicon.aliasEndingAt(subject);
+                if (named != null) {
+                    return new Mention(named.slug(), null, false, named.start(), title.end());
                 }
-                return new Mention(named.slug(), null, false, named.start(), title.end());
+                Matcher unknown = CAPITALIZED_NAME.matcher(subject + " ");
+                if (unknown.find() && !isSentenceOpening(subject + " ", unknown.start())) {
+                    // "Carl Dusk, the prime minister, said": the name decides, and it is nobody known
+                    return new Mention(Lexicon.OTHER, null, false, unknown.start(), title.end());
+                }
             }
         }
         if (title != null) {

@@ -67,6 +67,12 @@ class ReportingClauseTest {
             Lee Jae Myung, the South Korean president, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             Lee arrived in Ankara on Monday. "We will build the plant together with our friends," the South Korean leader said. => DIRECT lee-jae-myung: We will build the plant together with our friends
             Carl Dusk, the foreign minister, said that the two countries would expand their cooperation. => ''
+            "We will build the plant together with our friends," Carl Dusk, the prime minister, said. => ''
+            Lee Jae Myung arrived on Monday. "We will build the plant together with our friends," Carl Dusk, the prime minister, said. => ''
+            Lee wrote a long letter to the people of Türkiye about the war and the years since.        => ''
+            Lee posted a video from the shipyard on social media late on Tuesday night.                => ''
+            Lee expressed hope for closer ties between the two nations in the coming years.            => ''
+            Lee wrote that the two nations would stand together in the coming years.                   => PARAPHRASE lee-jae-myung: The two nations would stand together in the coming years.
             """)
     void whatWasSaidIsKept(String sentence, String expected) {
         assertEquals(expected, extracted(sentence));
