@@ -39,12 +39,16 @@ public final class ArticleExtractor {
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
     private static final Pattern CAPITALIZED_NAME = Pattern.compile(
             "([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})\\s+(?:further\\s+|also\\s+)?$");
+    /** A name after a title and a comma ("the South Korean president, Lee Jae Myung"). */
+    private static final Pattern APPOSITION = Pattern.compile("^\\s*,\\s*([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})");
     /** A name, with a title before it ("Borland President Bo Rand", "South Korean President Lee Jae Myung"). */
     private static final Pattern NAME_AFTER = Pattern.compile("^\\s+([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,5})");
     private static final Pattern CLAUSE_TAIL = Pattern.compile(
             "^(?:\\s*,?\\s*(?:adding|noting|stressing|explaining)(?:\\s+that)?\\b|\\s+that\\b)?\\s*[:,]?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
+    /** What may stand between the two parts of an interrupted quote: a short clause ending in a comma. */
+    private static final Pattern INTERRUPTION = Pattern.compile("\\s*,?\\s*[^.!?;:\"“”\\n]{1,80},\\s*");
     /** Days and other words that open a time adjunct of the reporting clause ("said on Tuesday that"). */
     private static final String DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight";
     /** Prepositions that open a place or occasion adjunct of the clause ("said in an interview that"). */
@@ -75,6 +79,11 @@ public final class ArticleExtractor {
     private static final String PARTICIPLES = "(?i:speaking|addressing|talking|writing|responding|replying|answering"
             + "|appearing)\\b";
     private static final Pattern SPEAKER_PARTICIPLE = Pattern.compile(",\\s*" + PARTICIPLES);
+    /**
+     * Any participle phrase after a comma, or opening the text ("drawing applause"), but one that
+     * reports more ("expressing hope that …", "saying that …").
+     */
+    private static final Pattern CLOSING_PARTICIPLE = Pattern.compile("(?:^|,)\\s*[a-z]+ing\\b(?![^,;]*\\bthat\\b)");
     /** The same phrase opening the sentence ("Speaking at a news conference, Lee said that …"). */
     private static final Pattern OPENING_PARTICIPLE = Pattern.compile("^" + PARTICIPLES + "[^;]*$");
     /**
@@ -95,8 +104,37 @@ public final class ArticleExtractor {
             int start) {
     }
 
-    /** A quote: its text segments in the article (inner text, without the marks) and its overall span. */
-    record Quote(List<int[]> segments, int open, int close) {
+    /**
+     * A quote: its text segments in the article (inner text, without the marks), its overall span,
+     * and the spans of its quoted parts (one, or two for a quote its reporting clause interrupts).
+     */
+    record Quote(List<int[]> segments, int open, int close, List<int[]> parts) {
+
+        Quote(List<int[]> segments, int open, int close) {
+            this(segments, open, close, List.of(new int[] { open, close }));
+        }
+
+        /**
+         * One quote of two parts that a reporting clause interrupts: "We are brothers," Lee said, "and
+         * we will stay so." A first part shorter than a quote of its own is the sentence's opening, and
+         * loses the comma the clause needed: "Our nations," Lee said, "are brothers" reads "Our nations
+         * are brothers".
+         */
+        static Quote interrupted(Quote first, Quote second, String article) {
+            List<int[]> segments = new ArrayList<>(first.segments());
+            if (words(first.text(article)) < MIN_QUOTE_WORDS) {
+                int[] last = segments.get(segments.size() - 1);
+                int end = last[1];
+                while (end > last[0] && (Character.isWhitespace(article.charAt(end - 1)) || article.charAt(end - 1) == ',')) {
+                    end--;
+                }
+                segments.set(segments.size() - 1, new int[] { last[0], end });
+            }
+            segments.addAll(second.segments());
+            List<int[]> parts = new ArrayList<>(first.parts());
+            parts.addAll(second.parts());
+            return new Quote(segments, first.open(), second.close(), parts);
+        }
 
         String text(String article) {
             StringBuilder text = new StringBuilder();
@@ -137,6 +175,7 @@ public final class ArticleExtractor {
                     inside.add(quotes.get(q));
                 }
             }
+            inside = joinInterrupted(article, inside);
             List<Quote> direct = inside.stream().filter(q -> words(q.text(article)) >= MIN_QUOTE_WORDS).toList();
             String frame = frame(article, sentence, direct);
             Attribution attribution = attribute(frame, lastSpeaker);
@@ -171,6 +210,31 @@ public final class ArticleExtractor {
         proposals.removeIf(p -> p.text().codePointCount(0, p.text().length()) > Statement.MAX_TEXT);
         proposals.sort(Comparator.comparingInt(Proposal::start));
         return proposals;
+    }
+
+    /**
+     * Joins a quote and the next one in its sentence when only a reporting clause stands between them
+     * and the second goes on in lower case: one statement interrupted by who said it.
+     */
+    private static List<Quote> joinInterrupted(String article, List<Quote> quotes) {
+        if (quotes.size() < 2) {
+            return quotes;
+        }
+        List<Quote> joined = new ArrayList<>();
+        Quote current = quotes.get(0);
+        for (Quote next : quotes.subList(1, quotes.size())) {
+            String between = article.substring(current.close(), next.open());
+            String opening = article.substring(next.segments().get(0)[0], next.segments().get(0)[1]).strip();
+            if (INTERRUPTION.matcher(between).matches() && VERB.matcher(between).find() && !opening.isEmpty()
+                    && Character.isLowerCase(opening.codePointAt(0))) {
+                current = Quote.interrupted(current, next, article);
+            } else {
+                joined.add(current);
+                current = next;
+            }
+        }
+        joined.add(current);
+        return joined;
     }
 
     /** The article with its dateline blanked out (offsets kept), so that it never opens a statement. */
@@ -317,8 +381,10 @@ public final class ArticleExtractor {
     private static String frame(String article, int[] sentence, List<Quote> direct) {
         StringBuilder frame = new StringBuilder(article.substring(sentence[0], sentence[1]));
         for (Quote quote : direct) {
-            for (int i = quote.open(); i < quote.close(); i++) {
-                frame.setCharAt(i - sentence[0], ' ');
+            for (int[] part : quote.parts()) {
+                for (int i = part[0]; i < part[1]; i++) {
+                    frame.setCharAt(i - sentence[0], ' ');
+                }
             }
         }
         return frame.toString();
@@ -348,6 +414,18 @@ public final class ArticleExtractor {
                 boolean clause = !OBJECT_VERB.matcher(verb.group()).matches()
                         || ANNOUNCES.matcher(frame.substring(0, end)).find();
                 return new Attribution(resolve(before, lastSpeaker), before.start(), end, clause);
+            }
+            Lexicon.Match titleAfter = lexicon.titleStartingAt(frame, verb.end());
+            if (titleAfter != null) {
+                // "said the South Korean president, Lee Jae Myung": a name in apposition decides
+                Matcher apposition = APPOSITION.matcher(frame.substring(titleAfter.end()));
+                if (apposition.find()) {
+                    String slug = lexicon.leaderNamed(apposition.group(1));
+                    return new Attribution(slug != null ? slug : Lexicon.OTHER, verb.start(),
+                            titleAfter.end() + apposition.end(), true);
+                }
+                return new Attribution(resolve(new Mention(null, titleAfter.slug(), false, titleAfter.start(),
+                        titleAfter.end()), lastSpeaker), verb.start(), titleAfter.end(), true);
             }
             Matcher after = NAME_AFTER.matcher(frame.substring(verb.end()));
             if (after.find()) {
@@ -498,13 +576,15 @@ public final class ArticleExtractor {
         boolean removedAfter = false;
         for (Quote quote : direct) {
             if (!inline(article, quote)) {
-                for (int i = quote.open(); i < quote.close(); i++) {
-                    text.setCharAt(i - sentence[0], ' '); // a quote standing on its own is its own statement
-                }
-                if (quote.open() - sentence[0] < attribution.start()) {
-                    removedBefore = true;
-                } else {
-                    removedAfter = true;
+                for (int[] part : quote.parts()) {
+                    for (int i = part[0]; i < part[1]; i++) {
+                        text.setCharAt(i - sentence[0], ' '); // a quote standing on its own is its own statement
+                    }
+                    if (part[0] - sentence[0] < attribution.start()) {
+                        removedBefore = true;
+                    } else {
+                        removedAfter = true;
+                    }
                 }
             }
         }
@@ -520,6 +600,9 @@ public final class ArticleExtractor {
         }
         // what was said comes before the clause, and the clause does not announce more ("adding that")
         boolean clauseLast = (removedBefore || !before.isEmpty()) && !CLAUSE_GOES_ON.matcher(clause).find();
+        if (clauseLast) {
+            after = withoutClosingParticiple(after); // "…, Lee said in his speech, drawing applause."
+        }
         if (clauseLast && (TRAILING_ADJUNCT.matcher(after).matches()
                 || (TOLD.matcher(clause).find() && TRAILING_OBJECT.matcher(after).matches()))) {
             after = ""; // "…, Rand said on Wednesday." and "…, Example told reporters in the capital."
@@ -553,6 +636,15 @@ public final class ArticleExtractor {
     private static String withoutSpeakerParticiple(String text) {
         Matcher participle = SPEAKER_PARTICIPLE.matcher(text).region(text.lastIndexOf(';') + 1, text.length());
         return participle.find() ? text.substring(0, participle.start()) : text;
+    }
+
+    /**
+     * After a reporting clause that ends the report, a participle phrase running to the end of the
+     * sentence ("drawing applause", "calling it historic") describes the speaking, not what was said.
+     */
+    private static String withoutClosingParticiple(String text) {
+        Matcher participle = CLOSING_PARTICIPLE.matcher(text).region(text.lastIndexOf(';') + 1, text.length());
+        return participle.find() ? text.substring(0, participle.start()).strip() : text;
     }
 
     /** A quote that the sentence goes on after in lower case, as in: "We also aim ..." into industries. */

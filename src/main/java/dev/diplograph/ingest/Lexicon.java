@@ -183,6 +183,19 @@ public final class Lexicon {
         return m.find() ? m.start() : nameStart;
     }
 
+    /** A title such as "the South Korean president" that starts at {@code from}, after spaces. */
+    Match titleStartingAt(String text, int from) {
+        if (titlePattern == null) {
+            return null;
+        }
+        int start = from;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        Matcher m = titlePattern.matcher(text).region(start, text.length());
+        return m.lookingAt() ? new Match(m.group(1).toLowerCase(Locale.ROOT), m.start(), m.end()) : null;
+    }
+
     /** The last title in {@code text}; its slug is the office. */
     Match lastTitle(String text) {
         if (titlePattern == null) {

@@ -72,6 +72,17 @@ class ReportingClauseTest {
             Lee wrote a long letter to the people of Türkiye about the war and the years since.        => ''
             Lee posted a video from the shipyard on social media late on Tuesday night.                => ''
             Lee expressed hope for closer ties between the two nations in the coming years.            => ''
+            "We are brothers bound by blood and history," said the South Korean president, Lee Jae Myung. => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            "We are brothers bound by blood and history," said the prime minister, Carl Dusk.           => ''
+            Lee arrived on Monday. "We are brothers bound by blood and history," said the South Korean president. => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            "We are brothers bound by blood and history," Lee said in his speech to parliament on Tuesday, drawing applause. => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            The two countries would expand their cooperation, Lee said in his speech on Tuesday, calling it historic. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Regarding energy, Lee said talks were underway on a new plant, expressing hope that Seoul could help build it. => PARAPHRASE lee-jae-myung: Regarding energy, talks were underway on a new plant, expressing hope that Seoul could help build it.
+            "We are brothers bound by blood," Lee said, "and we will stay so for generations."        => DIRECT lee-jae-myung: We are brothers bound by blood, and we will stay so for generations.
+            "Our nations," Lee said, "are brothers bound by blood and history."                        => DIRECT lee-jae-myung: Our nations are brothers bound by blood and history.
+            "We are brothers bound by blood," Lee said. "And we will stay so for generations."         => DIRECT lee-jae-myung: We are brothers bound by blood | DIRECT lee-jae-myung: And we will stay so for generations.
+            "We are brothers bound by blood," Lee said, "the closest of friends," and smiled.          => DIRECT lee-jae-myung: We are brothers bound by blood, the closest of friends
+            Lee said that the two countries were building ships, planes and tanks together.            => PARAPHRASE lee-jae-myung: The two countries were building ships, planes and tanks together.
             Lee wrote that the two nations would stand together in the coming years.                   => PARAPHRASE lee-jae-myung: The two nations would stand together in the coming years.
             """)
     void whatWasSaidIsKept(String sentence, String expected) {
