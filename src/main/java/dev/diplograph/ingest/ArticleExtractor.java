@@ -225,7 +225,8 @@ public final class ArticleExtractor {
         for (Quote next : quotes.subList(1, quotes.size())) {
             String between = article.substring(current.close(), next.open());
             String opening = article.substring(next.segments().get(0)[0], next.segments().get(0)[1]).strip();
-            if (INTERRUPTION.matcher(between).matches() && VERB.matcher(between).find() && !opening.isEmpty()
+            // two parts at most: a clause interrupts a quote once
+            if (current.parts().size() == 1 && INTERRUPTION.matcher(between).matches() && VERB.matcher(between).find() && !opening.isEmpty()
                     && Character.isLowerCase(opening.codePointAt(0))) {
                 current = Quote.interrupted(current, next, article);
             } else {
@@ -282,7 +283,7 @@ public final class ArticleExtractor {
                 } else if (lastClose >= 0 && text.substring(lastClose + 1, i).isBlank()
                         && text.substring(lastClose + 1, i).indexOf('\n') < 0 && !quotes.isEmpty()) {
                     Quote previous = quotes.remove(quotes.size() - 1); // adjacent quotes are one quote
-                    segments = new ArrayList<>(previous.segments());
+                    segments = previous.segments(); // the list this loop made: extended, not copied
                     open = previous.open();
                 } else {
                     segments = new ArrayList<>();
