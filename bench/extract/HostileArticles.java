@@ -1,0 +1,35 @@
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.diplograph.ingest.ArticleExtractor;
+import dev.diplograph.ingest.Lexicon;
+
+/** How long the article extractor takes on texts at the ingestion limit built to make rules backtrack or repeat work. */
+public class HostileArticles {
+
+    public static void main(String[] args) {
+        ArticleExtractor extractor = new ArticleExtractor(new Lexicon(
+                List.of(new Lexicon.Leader("lee-jae-myung", "Lee Jae Myung", "President"),
+                        new Lexicon.Leader("ann-example", "Ann Example", "Prime Minister")),
+                List.of(), List.of()));
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("participle phrases, one sentence", "Lee said " + "x, speaking ".repeat(16_000) + ";end");
+        texts.put("one long word after 'told'", "Lee told " + "a".repeat(199_000) + " b.");
+        texts.put("a long adjunct before 'that'", "Lee said on " + "word ".repeat(39_000) + "that x.");
+        texts.put("titles before a name", "Lee said " + "President ".repeat(19_000) + "Lee Jae Myung said that x y z a b c.");
+        texts.put("interrupted quotes, one sentence", "\"a b c d e,\" Lee said, \"f g h\" ".repeat(6_000));
+        texts.put("adjacent quotes", "\"a\" ".repeat(45_000));
+        texts.put("closing participles", "Lee said x, drawing" + ", drawing x".repeat(15_000));
+        texts.put("ordinary reported speech", "Lee said that the two countries would expand their cooperation, speaking at a forum. "
+                .repeat(2_000));
+        for (int round = 1; round <= 3; round++) {
+            for (Map.Entry<String, String> text : texts.entrySet()) {
+                long start = System.nanoTime();
+                int proposals = extractor.extract(text.getValue(), "lee-jae-myung").size();
+                System.out.printf("EXTRACT round %d  %-34s %,8d chars  %5d proposals  %6d ms%n", round, text.getKey(),
+                        text.getValue().length(), proposals, (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+    }
+}
