@@ -33,8 +33,11 @@ public final class ArticleExtractor {
     private static final Pattern VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
     /** Verbs that also take things other than speech as their object ("wrote a letter", "posted a video"). */
     private static final Pattern OBJECT_VERB = Pattern.compile("wrote|writes|posted|expressed.*");
-    /** A clause that ends in "that" or a colon. */
-    private static final Pattern ANNOUNCES = Pattern.compile("(?:\\bthat|:)\\s*$");
+    /** The end of a clause that announces what was said: "that" or a colon. */
+    private static final String ANNOUNCING = "(?:\\bthat|:)\\s*$";
+    private static final Pattern ANNOUNCES = Pattern.compile(ANNOUNCING);
+    /** Participles with which a reporting clause goes on to say more ("…, Lee said, adding that"). */
+    private static final String GOING_ON = "adding|noting|stressing|explaining";
     private static final Pattern ACCORDING_TO = Pattern.compile("\\b[Aa]ccording to\\s+");
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
     private static final Pattern CAPITALIZED_NAME = Pattern.compile(
@@ -44,7 +47,7 @@ public final class ArticleExtractor {
     /** A name, with a title before it ("Borland President Bo Rand", "South Korean President Lee Jae Myung"). */
     private static final Pattern NAME_AFTER = Pattern.compile("^\\s+([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,5})");
     private static final Pattern CLAUSE_TAIL = Pattern.compile(
-            "^(?:\\s*,?\\s*(?:adding|noting|stressing|explaining)(?:\\s+that)?\\b|\\s+that\\b)?\\s*[:,]?");
+            "^(?:\\s*,?\\s*(?:" + GOING_ON + ")(?:\\s+that)?\\b|\\s+that\\b)?\\s*[:,]?");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
 
     /** What may stand between the two parts of an interrupted quote: a short clause ending in a comma. */
@@ -65,13 +68,12 @@ public final class ArticleExtractor {
     private static final Pattern TOLD = Pattern.compile("\\b(?:told|tells)\\b");
     /** Whom it was told to, or an adjunct (group 1), before ", adding that" and the like. */
     private static final Pattern BEFORE_ADDING = Pattern.compile("^\\s+(?:(" + PREPOSITIONS + ")\\s+)?" + ADJUNCT_WORD
-            + "(?:\\s+" + ADJUNCT_WORD + "){0,6}?(?=\\s*,\\s*(?:adding|noting|stressing|explaining)\\b)");
+            + "(?:\\s+" + ADJUNCT_WORD + "){0,6}?(?=\\s*,\\s*(?:" + GOING_ON + ")\\b)");
     /** What ends a sentence after its reporting clause without being reported speech ("on Wednesday."). */
     private static final Pattern TRAILING_ADJUNCT = Pattern.compile("^(?:(?:" + PREPOSITIONS + "|" + DAYS + ")\\b"
             + "(?:\\s+" + ADJUNCT_WORD + "){0,7})?[.!?\"”’\\s]*$");
     /** A clause that ends in "that" or a colon, or that goes on with "adding" and the like: more is said after it. */
-    private static final Pattern CLAUSE_GOES_ON = Pattern.compile(
-            "(?:\\bthat|:)\\s*$|\\b(?:adding|noting|stressing|explaining)\\b");
+    private static final Pattern CLAUSE_GOES_ON = Pattern.compile(ANNOUNCING + "|\\b(?:" + GOING_ON + ")\\b");
     /** After "told": its object and adjuncts up to the end of the sentence ("told reporters in the capital."). */
     private static final Pattern TRAILING_OBJECT = Pattern.compile("^" + ADJUNCT_WORD + "(?:\\s+" + ADJUNCT_WORD
             + "){0,7}[.!?\"”’\\s]*$");
@@ -614,7 +616,7 @@ public final class ArticleExtractor {
         } else if (after.isEmpty() || after.matches("^[.!?\"”’\\s]+$")) {
             joined = before + ".";
         } else {
-            joined = before + (clause.matches("(?s).*\\b(?:adding|noting|stressing|explaining)\\b.*") ? "; " : ", ")
+            joined = before + (clause.matches("(?s).*\\b(?:" + GOING_ON + ")\\b.*") ? "; " : ", ")
                     + after;
         }
         String clean = joined.replaceAll("[\"“”]", "").replaceAll("\\s+", " ").strip();
