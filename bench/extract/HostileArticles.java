@@ -20,6 +20,7 @@ public class HostileArticles {
         texts.put("titles before a name", "Lee said " + "President ".repeat(19_000) + "Lee Jae Myung said that x y z a b c.");
         texts.put("interrupted quotes, one sentence", "\"a b c d e,\" Lee said, \"f g h\" ".repeat(6_000));
         texts.put("adjacent quotes", "\"a\" ".repeat(45_000));
+        texts.put("a speaker and a colon, a long quote", "Lee: \"" + "a ".repeat(95_000) + "\"");
         texts.put("closing participles", "Lee said x, drawing" + ", drawing x".repeat(15_000));
         texts.put("ordinary reported speech", "Lee said that the two countries would expand their cooperation, speaking at a forum. "
                 .repeat(2_000));
@@ -27,7 +28,7 @@ public class HostileArticles {
             for (Map.Entry<String, String> text : texts.entrySet()) {
                 long start = System.nanoTime();
                 int proposals = extractor.extract(text.getValue(), "lee-jae-myung").size();
-                System.out.printf("EXTRACT round %d  %-34s %,8d chars  %5d proposals  %6d ms%n", round, text.getKey(),
+                System.out.printf("EXTRACT round %d  %-36s %,8d chars  %5d proposals  %6d ms%n", round, text.getKey(),
                         text.getValue().length(), proposals, (System.nanoTime() - start) / 1_000_000);
             }
         }

@@ -42,6 +42,8 @@ public final class ArticleExtractor {
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
     private static final Pattern CAPITALIZED_NAME = Pattern.compile(
             "([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})\\s+(?:further\\s+|also\\s+)?$");
+    /** Longest speaker before a colon, when a sentence is only that once its quote is blanked ("Lee: …"). */
+    private static final int SPEAKER_COLON_CHARS = 60;
     /** A name after a title and a comma ("the South Korean president, Lee Jae Myung"). */
     private static final Pattern APPOSITION = Pattern.compile("^\\s*,\\s*([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})");
     /** A name, with a title before it ("Borland President Bo Rand", "South Korean President Lee Jae Myung"). */
@@ -443,6 +445,15 @@ public final class ArticleExtractor {
                 // uncertain to cut the sentence into a paraphrase
                 return new Attribution(resolve(subject, lastSpeaker), verb.start(),
                         clauseEnd(frame, verb.group(), verb.end()), false);
+            }
+        }
+        String rest = frame.stripTrailing();
+        int start = frame.length() - frame.stripLeading().length();
+        if (rest.endsWith(":") && rest.length() - start <= SPEAKER_COLON_CHARS) {
+            // Lee: "We will …" (nothing but a speaker and a colon around the quote)
+            Mention speaker = mentionBefore(rest.substring(0, rest.length() - 1).stripTrailing() + " ");
+            if (speaker != null && !speaker.pronoun()) {
+                return new Attribution(resolve(speaker, lastSpeaker), speaker.start(), rest.length(), false);
             }
         }
         return null;

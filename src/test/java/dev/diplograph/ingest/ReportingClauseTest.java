@@ -82,6 +82,10 @@ class ReportingClauseTest {
             "Our nations," Lee said, "are brothers bound by blood and history."                        => DIRECT lee-jae-myung: Our nations are brothers bound by blood and history.
             "We are brothers bound by blood," Lee said. "And we will stay so for generations."         => DIRECT lee-jae-myung: We are brothers bound by blood | DIRECT lee-jae-myung: And we will stay so for generations.
             "We are brothers bound by blood," Lee said, "the closest of friends," and smiled.          => DIRECT lee-jae-myung: We are brothers bound by blood, the closest of friends
+            Lee: "We will build the plant together with our friends."                                => DIRECT lee-jae-myung: We will build the plant together with our friends.
+            South Korean President Lee Jae Myung: "We will build the plant together with our friends." => DIRECT lee-jae-myung: We will build the plant together with our friends.
+            Carl Dusk: "We will build the plant together with our friends."                          => ''
+            Note: "We will build the plant together with our friends."                               => ''
             Lee said that the two countries were building ships, planes and tanks together.            => PARAPHRASE lee-jae-myung: The two countries were building ships, planes and tanks together.
             Lee wrote that the two nations would stand together in the coming years.                   => PARAPHRASE lee-jae-myung: The two nations would stand together in the coming years.
             """)
