@@ -69,15 +69,15 @@ public final class Lexicon {
             }
         });
         this.aliasPattern = alternation(aliases.keySet(), false);
-        Set<String> titles = new LinkedHashSet<>(offices.values());
-        titles.add(LEADER); // "the South Korean leader said", whatever the office
+        String officeNames = String.join("|",
+                new LinkedHashSet<>(offices.values()).stream().map(Pattern::quote).toList());
+        // "the South Korean leader said", whatever the office
         this.titlePattern = offices.isEmpty() ? null
-                : Pattern.compile("\\b[Tt]he\\s+(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(" + String.join("|",
-                        titles.stream().map(Pattern::quote).toList()) + ")\\b", Pattern.CASE_INSENSITIVE);
+                : Pattern.compile("\\b[Tt]he\\s+(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(" + officeNames + "|" + LEADER + ")\\b",
+                        Pattern.CASE_INSENSITIVE);
         // capitalised words and the office, right before a name: "Borland's President", "the Aland Prime Minister"
         this.titleBeforeName = offices.isEmpty() ? null
-                : Pattern.compile("(?:\\b[Tt]he\\s+)?(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(?i:" + String.join("|",
-                        new LinkedHashSet<>(offices.values()).stream().map(Pattern::quote).toList()) + ")\\s+$");
+                : Pattern.compile("(?:\\b[Tt]he\\s+)?(?:[A-Z][\\p{L}'’-]*\\s+){0,3}(?i:" + officeNames + ")\\s+$");
         this.sectors = List.copyOf(sectors);
         for (Sector sector : sectors) {
             sectorPatterns.put(sector.slug(), alternation(sector.keywords().stream()
@@ -179,7 +179,7 @@ public final class Lexicon {
         if (titleBeforeName == null) {
             return nameStart;
         }
-        Matcher m = titleBeforeName.matcher(text.substring(0, nameStart));
+        Matcher m = titleBeforeName.matcher(text).region(0, nameStart);
         return m.find() ? m.start() : nameStart;
     }
 
