@@ -25,6 +25,7 @@ import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -211,7 +212,8 @@ public class GraphQLHttpGate {
                 // (no Accept, */*, application/json) gets application/json, as the specification says.
                 headers.set(HttpHeaders.CONTENT_TYPE, JSON + "; charset=utf-8");
             } else if (Boolean.TRUE.equals(context.get(REQUEST_ERROR)) && context.response().getStatusCode() == 200) {
-                context.response().setStatusCode(400); // SmallRye sends 200 whatever the answer holds
+                // SmallRye sends 200 whatever the answer holds, and has already named it "OK"
+                context.response().setStatusCode(400).setStatusMessage(HttpResponseStatus.BAD_REQUEST.reasonPhrase());
             }
             // Quarkus marks responses of routes it did not declare "identity"; let Vert.x gzip ours
             // (quarkus.http.enable-compression) when the client accepts it.
