@@ -162,7 +162,7 @@ public final class ArticleExtractor {
      * @param defaultSpeaker slug used for quotes without any attribution, or null to leave them out
      */
     public List<Proposal> extract(String text, String defaultSpeaker) {
-        String article = withoutDateline(text);
+        String article = withEnglishMarks(withoutDateline(text));
         List<Quote> quotes = quotes(article);
         List<int[]> sentences = sentences(article, quotes);
         List<Proposal> proposals = new ArrayList<>();
@@ -246,6 +246,43 @@ public final class ArticleExtractor {
     static String withoutDateline(String article) {
         Matcher dateline = DATELINE.matcher(article);
         return dateline.find() ? " ".repeat(dateline.end()) + article.substring(dateline.end()) : article;
+    }
+
+    /**
+     * The article with guillemets and low-9 marks written as the English curly marks they stand for
+     * (« » and „ “ or „ ” as “ ”), one character for one so that every offset stays the article's;
+     * a no-break space just inside a guillemet, as French typesetting puts it, becomes a plain space
+     * so that it is trimmed with the quote's other spaces.
+     */
+    static String withEnglishMarks(String article) {
+        char[] chars = null;
+        boolean lowOpen = false; // inside a quote opened by „, where “ closes
+        for (int i = 0; i < article.length(); i++) {
+            char c = article.charAt(i);
+            char english = c;
+            if (c == '«' || c == '„') {
+                english = '“';
+                lowOpen = c == '„';
+            } else if (c == '»') {
+                english = '”';
+                lowOpen = false;
+            } else if (c == '“' && lowOpen) {
+                english = '”';
+                lowOpen = false;
+            } else if (c == '”') {
+                lowOpen = false;
+            } else if ((c == '\u00a0' || c == '\u202f')
+                    && ((i > 0 && article.charAt(i - 1) == '«') || (i + 1 < article.length() && article.charAt(i + 1) == '»'))) {
+                english = ' ';
+            }
+            if (english != c) {
+                if (chars == null) {
+                    chars = article.toCharArray();
+                }
+                chars[i] = english;
+            }
+        }
+        return chars == null ? article : new String(chars);
     }
 
     // ---------------------------------------------------------------- quotes

@@ -92,4 +92,26 @@ class ReportingClauseTest {
     void whatWasSaidIsKept(String sentence, String expected) {
         assertEquals(expected, extracted(sentence));
     }
+
+    /**
+     * Guillemets and low-9 marks, as French, German or Polish copy and some translated wires print
+     * them, quote as the English marks do; the spaces French typesetting puts inside them are not
+     * part of the quote, and neither is a comma set outside the marks (German style).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", textBlock = """
+            « We will build the plant together with our friends », Lee said.                        => DIRECT lee-jae-myung: We will build the plant together with our friends
+            «\u00a0We will build the plant together with our friends\u00a0», Lee said.              => DIRECT lee-jae-myung: We will build the plant together with our friends
+            «\u202fWe will build the plant together with our friends\u202f», Lee said.              => DIRECT lee-jae-myung: We will build the plant together with our friends
+            „We will build the plant together with our friends“, Lee said.                           => DIRECT lee-jae-myung: We will build the plant together with our friends
+            „We will build the plant together with our friends”, Lee said.                           => DIRECT lee-jae-myung: We will build the plant together with our friends
+            Lee said: „We will build the plant together with our friends.“ He then left for Ankara.  => DIRECT lee-jae-myung: We will build the plant together with our friends.
+            „We are brothers bound by blood“, Lee said, „and we will stay so for generations.“       => DIRECT lee-jae-myung: We are brothers bound by blood and we will stay so for generations.
+            « We are brothers bound by blood. » « And we will stay so for generations », Lee said.   => DIRECT lee-jae-myung: We are brothers bound by blood. And we will stay so for generations
+            Lee said that the two nations were «\u00a0brothers\u00a0» bound by history and blood.   => PARAPHRASE lee-jae-myung: The two nations were brothers bound by history and blood.
+            Lee said that both nations, „brothers by blood“, would expand their cooperation.         => PARAPHRASE lee-jae-myung: Both nations, brothers by blood, would expand their cooperation.
+            """)
+    void guillemetsAndLowMarksQuoteToo(String sentence, String expected) {
+        assertEquals(expected, extracted(sentence));
+    }
 }
