@@ -84,6 +84,14 @@ public final class ArticleExtractor {
             + "|appearing)\\b";
     private static final Pattern SPEAKER_PARTICIPLE = Pattern.compile(",\\s*" + PARTICIPLES);
     /**
+     * An aside between the speaker and the verb, set off by commas ("Lee, speaking through an
+     * interpreter, said", "Lee, who arrived on Monday, said", "Lee, in a speech to parliament, said").
+     */
+    private static final Pattern ASIDE = Pattern.compile(",\\s*(?:" + PARTICIPLES + "|who\\b|(?:" + PREPOSITIONS
+            + ")\\s)[^,;:.!?\"“”\\n]{1,80},\\s*$");
+    /** How far back from the verb an aside may start: its longest form and the commas around it. */
+    private static final int ASIDE_CHARS = 120;
+    /**
      * Any participle phrase after a comma, or opening the text ("drawing applause"), but one that
      * reports more ("expressing hope that …", "saying that …").
      */
@@ -522,6 +530,19 @@ public final class ArticleExtractor {
     }
 
     private Mention mentionBefore(String left) {
+        Matcher aside = ASIDE.matcher(left).region(Math.max(0, left.length() - ASIDE_CHARS), left.length());
+        if (aside.find()) {
+            // the speaker stands before the aside; one aside, not a chain of them
+            Mention speaker = mentionRightBefore(left.substring(0, aside.start()) + " ");
+            if (speaker != null) {
+                return speaker;
+            }
+        }
+        return mentionRightBefore(left);
+    }
+
+    /** The speaker that {@code left} ends with, nothing between it and the verb. */
+    private Mention mentionRightBefore(String left) {
         Lexicon.Match known = lexicon.aliasEndingAt(left);
         if (known != null) {
             // the clause takes in a title before the name: "Borland President Bo Rand said"

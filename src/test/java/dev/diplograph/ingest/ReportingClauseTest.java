@@ -88,6 +88,13 @@ class ReportingClauseTest {
             Note: "We will build the plant together with our friends."                               => ''
             Lee said that the two countries were building ships, planes and tanks together.            => PARAPHRASE lee-jae-myung: The two countries were building ships, planes and tanks together.
             Lee wrote that the two nations would stand together in the coming years.                   => PARAPHRASE lee-jae-myung: The two nations would stand together in the coming years.
+            Lee, speaking through an interpreter, said the two countries had much to gain from closer ties. => PARAPHRASE lee-jae-myung: The two countries had much to gain from closer ties.
+            Lee, who arrived in Ankara on Monday, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Lee, in a speech to parliament, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Lee arrived on Monday. He, speaking at a forum, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            "We will build the plant together with our friends," Lee, speaking at a forum, said.       => DIRECT lee-jae-myung: We will build the plant together with our friends
+            Carl Dusk, speaking at a forum, said that the two countries would expand their cooperation. => ''
+            Carl Dusk, who arrived on Monday, said that the two countries would expand their cooperation. => ''
             """)
     void whatWasSaidIsKept(String sentence, String expected) {
         assertEquals(expected, extracted(sentence));
