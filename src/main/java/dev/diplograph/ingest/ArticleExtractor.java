@@ -79,10 +79,14 @@ public final class ArticleExtractor {
     /** After "told": its object and adjuncts up to the end of the sentence ("told reporters in the capital."). */
     private static final Pattern TRAILING_OBJECT = Pattern.compile("^" + ADJUNCT_WORD + "(?:\\s+" + ADJUNCT_WORD
             + "){0,7}[.!?\"”’\\s]*$");
-    /** A participle phrase about the speaker, not what was said ("…, speaking at a news conference"). */
+    /** A participle phrase about the speaker, not what was said ("…, speaking at a news conference", "asked about …"). */
     private static final String PARTICIPLES = "(?i:speaking|addressing|talking|writing|responding|replying|answering"
-            + "|appearing)\\b";
-    private static final Pattern SPEAKER_PARTICIPLE = Pattern.compile(",\\s*" + PARTICIPLES);
+            + "|appearing|asked)\\b";
+    /**
+     * Such a phrase closing the sentence after a comma; not one that the sentence goes on after ("the
+     * ministers, asked to draft a plan, would meet": a comma and a lower-case word follow it).
+     */
+    private static final Pattern SPEAKER_PARTICIPLE = Pattern.compile(",\\s*" + PARTICIPLES + "(?![^,;]*,\\s*\\p{Ll})");
     /**
      * An aside between the speaker and the verb, set off by commas ("Lee, speaking through an
      * interpreter, said", "Lee, who arrived on Monday, said", "Lee, in a speech to parliament, said").

@@ -41,6 +41,10 @@ class ReportingClauseTest {
             The two countries would expand their cooperation, Lee told the parliament in Seoul. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             According to South Korean President Lee Jae Myung, the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             Speaking at a business forum, Lee said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
+            Asked about the Sinop project, Lee said South Korean companies were ready to take part. => PARAPHRASE lee-jae-myung: South Korean companies were ready to take part.
+            Lee, asked about the Sinop project, said that South Korean companies were ready to take part. => PARAPHRASE lee-jae-myung: South Korean companies were ready to take part.
+            Lee said that the ministers, asked to draft a plan by June, would meet again in Seoul. => PARAPHRASE lee-jae-myung: The ministers, asked to draft a plan by June, would meet again in Seoul.
+            Lee said that the delegates, speaking for their companies, would sign the deal in Seoul. => PARAPHRASE lee-jae-myung: The delegates, speaking for their companies, would sign the deal in Seoul.
             Lee said the two countries would expand their cooperation, speaking at a business forum in Ankara. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             SEOUL, Nov. 23 (Yonhap) -- Lee said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             ' date 2025-11-23 Lee said that the two countries would expand their cooperation.' => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
