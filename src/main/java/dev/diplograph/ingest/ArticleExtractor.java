@@ -36,8 +36,8 @@ public final class ArticleExtractor {
     /** The end of a clause that announces what was said: "that" or a colon. */
     private static final String ANNOUNCING = "(?:\\bthat|:)\\s*$";
     private static final Pattern ANNOUNCES = Pattern.compile(ANNOUNCING);
-    /** Participles with which a reporting clause goes on to say more ("…, Lee said, adding that"). */
-    private static final String GOING_ON = "adding|noting|stressing|explaining";
+    /** Words with which a reporting clause goes on to say more ("…, Lee said, adding that", "…, and added that"). */
+    private static final String GOING_ON = "adding|noting|stressing|explaining|and\\s+(?:added|noted|stressed|explained)";
     private static final Pattern ACCORDING_TO = Pattern.compile("\\b[Aa]ccording to\\s+");
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
     private static final Pattern CAPITALIZED_NAME = Pattern.compile(
@@ -68,6 +68,7 @@ public final class ArticleExtractor {
     /** After the verb: a day without "that" ("Lee said Tuesday the two countries ..."). */
     private static final Pattern DAY_AFTER = Pattern.compile("^\\s+(?:on\\s+)?(?:" + DAYS + ")\\b");
     private static final Pattern TOLD = Pattern.compile("\\b(?:told|tells)\\b");
+    private static final Pattern THAT = Pattern.compile("\\bthat\\b");
     /** Whom it was told to, or an adjunct (group 1), before ", adding that" and the like. */
     private static final Pattern BEFORE_ADDING = Pattern.compile("^\\s+(?:(" + PREPOSITIONS + ")\\s+)?" + ADJUNCT_WORD
             + "(?:\\s+" + ADJUNCT_WORD + "){0,6}?(?=\\s*,\\s*(?:" + GOING_ON + ")\\b)");
@@ -682,6 +683,11 @@ public final class ArticleExtractor {
         if (clauseLast && (TRAILING_ADJUNCT.matcher(after).matches()
                 || (TOLD.matcher(clause).find() && TRAILING_OBJECT.matcher(after).matches()))) {
             after = ""; // "…, Rand said on Wednesday." and "…, Example told reporters in the capital."
+        }
+        if (clauseLast && removedBefore && !THAT.matcher(after).find()) {
+            // after a quote and its clause, what follows says where, when and to whom, however long:
+            // "…," Lee told reporters aboard Air Force One on his way home.
+            after = "";
         }
         String joined;
         if (before.isEmpty()) {

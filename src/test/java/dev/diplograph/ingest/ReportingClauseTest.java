@@ -63,6 +63,10 @@ class ReportingClauseTest {
             Lee said speaking each other's languages would bring the two nations even closer. => PARAPHRASE lee-jae-myung: Speaking each other's languages would bring the two nations even closer.
             The talks went on until late at night, officials said on Tuesday. => ''
             "We will build the plant together with our friends," Lee told reporters in Ankara on Monday. => DIRECT lee-jae-myung: We will build the plant together with our friends
+            "We will build the plant together with our friends," Lee told reporters aboard the presidential plane on his way home. => DIRECT lee-jae-myung: We will build the plant together with our friends
+            "We will build the plant together with our friends," Lee said in a long speech to the parliament in Ankara on Tuesday. => DIRECT lee-jae-myung: We will build the plant together with our friends
+            "We will build the plant together with our friends," Lee said, and added that the plant would open in 2032. => PARAPHRASE lee-jae-myung: The plant would open in 2032. | DIRECT lee-jae-myung: We will build the plant together with our friends
+            The two countries would expand their cooperation, Lee said, and added that the plant would open in 2032. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation; the plant would open in 2032.
             "We will build the plant together with our friends," Lee told lawmakers, adding that the plant would open in 2032. => PARAPHRASE lee-jae-myung: The plant would open in 2032. | DIRECT lee-jae-myung: We will build the plant together with our friends
             "We will build the plant together with our friends," Lee said in a statement, adding that the plant would open in 2032. => PARAPHRASE lee-jae-myung: The plant would open in 2032. | DIRECT lee-jae-myung: We will build the plant together with our friends
             "We will build the plant together with our friends," Lee wrote on social media. => DIRECT lee-jae-myung: We will build the plant together with our friends
