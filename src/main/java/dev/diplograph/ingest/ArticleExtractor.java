@@ -39,6 +39,14 @@ public final class ArticleExtractor {
     /** Words with which a reporting clause goes on to say more ("…, Lee said, adding that", "…, and added that"). */
     private static final String GOING_ON = "adding|noting|stressing|explaining|and\\s+(?:added|noted|stressed|explained)";
     private static final Pattern ACCORDING_TO = Pattern.compile("\\b[Aa]ccording to\\s+");
+    /** ", saying (that)" after what a speaker did: the speaker said what follows. */
+    private static final Pattern SAYING = Pattern.compile(",\\s*saying(?:\\s+that)?\\b");
+    private static final Pattern OPENING_PRONOUN = Pattern.compile("(?:He|She)\\b");
+    /** A name opening the sentence, or following a title there ("President Lee Jae Myung"). */
+    private static final Pattern SUBJECT_NAME = Pattern.compile("\\s*([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,5})");
+    private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    /** After a sentence's subject, a lower-case word that is not "and" or "or" (the subject's verb, as far as can be told). */
+    private static final Pattern VERB_AFTER_SUBJECT = Pattern.compile("\\s+(?!(?:and|or)\\b)\\p{Ll}");
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
     private static final Pattern CAPITALIZED_NAME = Pattern.compile(
             "([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,3})\\s+(?:further\\s+|also\\s+)?$");
@@ -497,6 +505,14 @@ public final class ArticleExtractor {
                         clauseEnd(frame, verb.group(), verb.end()), false);
             }
         }
+        Matcher saying = SAYING.matcher(frame);
+        if (saying.find()) {
+            Mention subject = subjectOf(frame);
+            if (subject != null) {
+                // "Lee laid a wreath at the memorial, saying that …": the subject said what follows
+                return new Attribution(resolve(subject, lastSpeaker), subject.start(), saying.end(), true);
+            }
+        }
         String rest = frame.stripTrailing();
         int start = frame.length() - frame.stripLeading().length();
         if (rest.endsWith(":") && rest.length() - start <= SPEAKER_COLON_CHARS) {
@@ -594,6 +610,37 @@ public final class ArticleExtractor {
             return new Mention(slug != null ? slug : Lexicon.OTHER, null, false, from, from + name.end() - 1);
         }
         return null;
+    }
+
+    /**
+     * The sentence's subject when it opens the sentence and is a leader, a title or a pronoun, and a
+     * verb follows it ("Lee later visited", "The South Korean president laid"); not "Lee's office"
+     * nor "Lee and Erdogan".
+     */
+    private Mention subjectOf(String frame) {
+        int from = frame.length() - frame.stripLeading().length();
+        Mention subject = null;
+        Matcher pronoun = OPENING_PRONOUN.matcher(frame).region(from, frame.length());
+        if (pronoun.lookingAt()) {
+            subject = new Mention(null, null, true, from, pronoun.end());
+        } else {
+            Lexicon.Match title = lexicon.titleStartingAt(frame, from);
+            int nameFrom = title != null ? title.end() : from;
+            Matcher name = SUBJECT_NAME.matcher(frame).region(nameFrom, frame.length());
+            String slug = name.lookingAt() && !POSSESSIVE.matcher(name.group(1)).find() ? lexicon.leaderNamed(name.group(1))
+                    : null;
+            if (slug == null && title == null) {
+                Lexicon.Match known = lexicon.aliasStartingAt(frame, from);
+                subject = known == null ? null : new Mention(known.slug(), null, false, from, known.end());
+            } else if (slug != null) {
+                subject = new Mention(slug, null, false, from, name.end());
+            } else {
+                subject = new Mention(null, title.slug(), false, from, title.end());
+            }
+        }
+        return subject != null && VERB_AFTER_SUBJECT.matcher(frame).region(subject.end(), frame.length()).lookingAt()
+                ? subject
+                : null;
     }
 
     /** The last known name or title before a verb, for clauses such as "the president spoke ... and said". */

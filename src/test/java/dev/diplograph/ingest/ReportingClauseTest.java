@@ -96,6 +96,14 @@ class ReportingClauseTest {
             Note: "We will build the plant together with our friends."                               => ''
             Lee said that the two countries were building ships, planes and tanks together.            => PARAPHRASE lee-jae-myung: The two countries were building ships, planes and tanks together.
             Lee wrote that the two nations would stand together in the coming years.                   => PARAPHRASE lee-jae-myung: The two nations would stand together in the coming years.
+            Lee met Korean residents in Istanbul, saying the two sides had laid the groundwork for closer ties. => PARAPHRASE lee-jae-myung: The two sides had laid the groundwork for closer ties.
+            President Lee Jae Myung laid a wreath at the memorial, saying that Korea would never forget the fallen soldiers. => PARAPHRASE lee-jae-myung: Korea would never forget the fallen soldiers.
+            Lee arrived on Monday. The South Korean president laid a wreath, saying that Korea would never forget the fallen. => PARAPHRASE lee-jae-myung: Korea would never forget the fallen.
+            Lee arrived on Monday. He laid a wreath at the memorial, saying that Korea would never forget the fallen. => PARAPHRASE lee-jae-myung: Korea would never forget the fallen.
+            Lee's office issued a statement, saying that the two sides had laid the groundwork for closer ties. => ''
+            Lee and the prime minister met reporters, saying that the two sides had laid the groundwork for closer ties. => ''
+            Carl Dusk met Korean residents in Istanbul, saying the two sides had laid the groundwork for closer ties. => ''
+            Officials met on Monday, saying the two sides had laid the groundwork for closer ties.      => ''
             Lee, speaking through an interpreter, said the two countries had much to gain from closer ties. => PARAPHRASE lee-jae-myung: The two countries had much to gain from closer ties.
             Lee, who arrived in Ankara on Monday, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             Lee, in a speech to parliament, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
