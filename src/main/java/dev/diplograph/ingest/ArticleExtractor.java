@@ -45,6 +45,9 @@ public final class ArticleExtractor {
     /** A name opening the sentence, or following a title there ("President Lee Jae Myung"). */
     private static final Pattern SUBJECT_NAME = Pattern.compile("\\s*([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,5})");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    /** A sentence that opens by introducing a person: a role, then a full name between commas ("The harbour master, Lena Vogt,"). */
+    private static final Pattern INTRODUCED = Pattern.compile(
+            "\\s*[Tt]he\\s+[^,.;:!?\"“”\\n]{1,60},\\s*([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,3})\\s*,");
     /** After a sentence's subject, a lower-case word that is not "and" or "or" (the subject's verb, as far as can be told). */
     private static final Pattern VERB_AFTER_SUBJECT = Pattern.compile("\\s+(?!(?:and|or)\\b)\\p{Ll}");
     private static final Pattern PRONOUN = Pattern.compile("\\b([Hh]e|[Ss]he)\\s+(?:further\\s+|also\\s+|then\\s+)?$");
@@ -678,10 +681,18 @@ public final class ArticleExtractor {
         return lexicon.onlyLeaderWithOffice(mention.title());
     }
 
-    /** The leader named last in the sentence (by name), or the previous one if none is named. */
+    /**
+     * The leader named last in the sentence (by name); someone else when the sentence opens by
+     * introducing a person who is not a leader ("The harbour master, Lena Vogt, called …"), so that
+     * a "she said" after it is not credited to a leader; else the previous one.
+     */
     private String lastNamed(String frame, String lastSpeaker) {
         Lexicon.Match known = lexicon.lastAlias(frame);
-        return known != null ? known.slug() : lastSpeaker;
+        if (known != null) {
+            return known.slug();
+        }
+        Matcher introduced = INTRODUCED.matcher(frame);
+        return introduced.lookingAt() && lexicon.leaderNamed(introduced.group(1)) == null ? Lexicon.OTHER : lastSpeaker;
     }
 
     // ---------------------------------------------------------------- paraphrase

@@ -77,6 +77,8 @@ class ReportingClauseTest {
             Carl Dusk, the foreign minister, said that the two countries would expand their cooperation. => ''
             "We will build the plant together with our friends," Carl Dusk, the prime minister, said. => ''
             Lee Jae Myung arrived on Monday. "We will build the plant together with our friends," Carl Dusk, the prime minister, said. => ''
+            Lee arrived on Monday. The harbour master, Lena Vogt, showed him the port. "We can now handle twice as many ships," she said. => ''
+            Lee arrived on Monday. The port, the largest in Europe, impressed him. "We can now handle twice as many ships," he said. => DIRECT lee-jae-myung: We can now handle twice as many ships
             Lee wrote a long letter to the people of Türkiye about the war and the years since.        => ''
             Lee posted a video from the shipyard on social media late on Tuesday night.                => ''
             Lee expressed hope for closer ties between the two nations in the coming years.            => ''
