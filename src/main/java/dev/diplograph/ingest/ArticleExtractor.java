@@ -45,6 +45,12 @@ public final class ArticleExtractor {
     /** A name opening the sentence, or following a title there ("President Lee Jae Myung"). */
     private static final Pattern SUBJECT_NAME = Pattern.compile("\\s*([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){0,5})");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
+    /** A speech verb coordinated with the subject's first verb ("Lee arrived on Monday and said"). */
+    private static final Pattern COORDINATED = Pattern.compile("\\band\\s+(?:then\\s+|also\\s+|later\\s+)?$");
+    /** How far back from the verb "and" may stand (" and then ", spaces included). */
+    private static final int COORDINATED_CHARS = 24;
+    /** Punctuation that starts another clause between a subject and its coordinated speech verb. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:]");
     /** A sentence that opens by introducing a person: a role, then a full name between commas ("The harbour master, Lena Vogt,"). */
     private static final Pattern INTRODUCED = Pattern.compile(
             "\\s*[Tt]he\\s+[^,.;:!?\"“”\\n]{1,60},\\s*([A-Z][\\p{L}'’-]+(?:\\s+[A-Z][\\p{L}'’-]+){1,3})\\s*,");
@@ -499,6 +505,15 @@ public final class ArticleExtractor {
                 String slug = lexicon.leaderNamed(name);
                 return new Attribution(slug != null ? slug : Lexicon.OTHER, verb.start(), verb.end() + after.end(),
                         true);
+            }
+            if (COORDINATED.matcher(left).region(Math.max(0, left.length() - COORDINATED_CHARS), left.length()).find()) {
+                Mention opening = subjectOf(frame);
+                if (opening != null && opening.end() <= verb.start()
+                        && !CLAUSE_BREAK.matcher(frame).region(opening.end(), verb.start()).find()) {
+                    // "Lee arrived in Ankara on Monday and said that …": the sentence's subject said it
+                    return new Attribution(resolve(opening, lastSpeaker), opening.start(),
+                            clauseEnd(frame, verb.group(), verb.end()), true);
+                }
             }
             Mention subject = lastKnownMention(left);
             if (subject != null) {

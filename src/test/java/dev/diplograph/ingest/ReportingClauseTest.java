@@ -106,6 +106,11 @@ class ReportingClauseTest {
             Lee and the prime minister met reporters, saying that the two sides had laid the groundwork for closer ties. => ''
             Carl Dusk met Korean residents in Istanbul, saying the two sides had laid the groundwork for closer ties. => ''
             Officials met on Monday, saying the two sides had laid the groundwork for closer ties.      => ''
+            Lee arrived in Ankara on Monday and said that the two nations would work together on energy projects. => PARAPHRASE lee-jae-myung: The two nations would work together on energy projects.
+            Lee called the ties "unbreakable" and said the two nations would work together on energy projects. => PARAPHRASE lee-jae-myung: The two nations would work together on energy projects.
+            Lee arrived on Monday. He met business leaders and then said that the two nations would work together. => PARAPHRASE lee-jae-myung: The two nations would work together.
+            Lee arrived in Ankara, where officials welcomed him and said that the visit would be a historic one. => ''
+            Carl Dusk arrived in Ankara on Monday and said that the two nations would work together on energy. => ''
             Lee, speaking through an interpreter, said the two countries had much to gain from closer ties. => PARAPHRASE lee-jae-myung: The two countries had much to gain from closer ties.
             Lee, who arrived in Ankara on Monday, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             Lee, in a speech to parliament, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
