@@ -26,6 +26,7 @@ public class HostileArticles {
         texts.put("', saying' sentences by a known subject", "Lee met the delegates in Ankara, saying that both sides would sign the trade deal soon. ".repeat(2_000));
         texts.put("', and said' after a known subject, one sentence", "Lee met x" + ", and said y".repeat(14_000) + ".");
         texts.put("'and said' after a known subject, one sentence", "Lee met x" + " and said y".repeat(15_000) + ".");
+        texts.put("', adding that' again and again in what was said", "Lee said x" + ", adding that y".repeat(12_000) + ".");
         texts.put("guillemets and low marks", "« a b c d e », Lee said. „f g h i j“, he said. ".repeat(4_000));
         texts.put("the same in English marks", "“ a b c d e ”, Lee said. “f g h i j”, he said. ".repeat(4_000));
         texts.put("closing participles", "Lee said x, drawing" + ", drawing x".repeat(15_000));

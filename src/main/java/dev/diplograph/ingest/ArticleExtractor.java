@@ -37,7 +37,7 @@ public final class ArticleExtractor {
     private static final String ANNOUNCING = "(?:\\bthat|:)\\s*$";
     private static final Pattern ANNOUNCES = Pattern.compile(ANNOUNCING);
     /** Words with which a reporting clause goes on to say more ("…, Lee said, adding that", "…, and added that"). */
-    private static final String GOING_ON = "adding|noting|stressing|explaining|and\\s+(?:added|noted|stressed|explained)";
+    private static final String GOING_ON = "adding|noting|stressing|explaining|saying|and\\s+(?:added|noted|stressed|explained)";
     private static final Pattern ACCORDING_TO = Pattern.compile("\\b[Aa]ccording to\\s+");
     /** ", saying (that)" after what a speaker did: the speaker said what follows. */
     private static final Pattern SAYING = Pattern.compile(",\\s*saying(?:\\s+that)?\\b");
@@ -84,8 +84,16 @@ public final class ArticleExtractor {
     private static final Pattern TOLD_THAT = Pattern.compile("^\\s+(?:" + ADJUNCT_WORD + "\\s+){1,6}?that\\b");
     /** After the verb: a day without "that" ("Lee said Tuesday the two countries ..."). */
     private static final Pattern DAY_AFTER = Pattern.compile("^\\s+(?:on\\s+)?(?:" + DAYS + ")\\b");
+    /** Whom something was told to, without "that": a name, or one of the usual audiences ("told reporters"). */
+    private static final Pattern TOLD_OBJECT = Pattern.compile("^\\s+(?:[A-Z][\\p{L}'’-]*(?:\\s+[A-Z][\\p{L}'’-]*){0,4}"
+            + "|(?:the\\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|students|officials|business leaders"
+            + "|press|audience|crowd)|an?\\s+(?:audience|crowd|(?:news|press) conference))\\b");
     private static final Pattern TOLD = Pattern.compile("\\b(?:told|tells)\\b");
     private static final Pattern THAT = Pattern.compile("\\bthat\\b");
+    /** After a clause that ends the report: the speaker's next deed, a past-tense verb after "and". */
+    private static final Pattern NARRATED_AFTER = Pattern.compile("[,;]?\\s*and\\s+(?:then\\s+|later\\s+|also\\s+)?\\p{Ll}+ed\\b");
+    /** Inside what was said, the clause going on with more of it (", adding that"). */
+    private static final Pattern GOES_ON_INSIDE = Pattern.compile("\\s*,\\s*(?:" + GOING_ON + ")\\s+that\\s+");
     /** Whom it was told to, or an adjunct (group 1), before ", adding that" and the like. */
     private static final Pattern BEFORE_ADDING = Pattern.compile("^\\s+(?:(" + PREPOSITIONS + ")\\s+)?" + ADJUNCT_WORD
             + "(?:\\s+" + ADJUNCT_WORD + "){0,6}?(?=\\s*,\\s*(?:" + GOING_ON + ")\\b)");
@@ -109,7 +117,7 @@ public final class ArticleExtractor {
      * An aside between the speaker and the verb, set off by commas ("Lee, speaking through an
      * interpreter, said", "Lee, who arrived on Monday, said", "Lee, in a speech to parliament, said").
      */
-    private static final Pattern ASIDE = Pattern.compile(",\\s*(?:" + PARTICIPLES + "|who\\b|(?:" + PREPOSITIONS
+    private static final Pattern ASIDE = Pattern.compile(",\\s*(?:" + PARTICIPLES + "|who(?:se)?\\b|(?:" + PREPOSITIONS
             + ")\\s)[^,;:.!?\"“”\\n]{1,80},\\s*$");
     /** How far back from the verb an aside may start: its longest form and the commas around it. */
     private static final int ASIDE_CHARS = 120;
@@ -487,7 +495,9 @@ public final class ArticleExtractor {
                         || ANNOUNCES.matcher(frame.substring(0, end)).find();
                 return new Attribution(resolve(before, lastSpeaker), before.start(), end, clause);
             }
-            Lexicon.Match titleAfter = lexicon.titleStartingAt(frame, verb.end());
+            // "said Lee", "said the president" only where a subject cannot stand: "Officials said Lee would …"
+            boolean inverted = invertible(left);
+            Lexicon.Match titleAfter = inverted ? lexicon.titleStartingAt(frame, verb.end()) : null;
             if (titleAfter != null) {
                 // "said the South Korean president, Lee Jae Myung": a name in apposition decides
                 Matcher apposition = APPOSITION.matcher(frame.substring(titleAfter.end()));
@@ -500,7 +510,7 @@ public final class ArticleExtractor {
                         titleAfter.end()), lastSpeaker), verb.start(), titleAfter.end(), true);
             }
             Matcher after = NAME_AFTER.matcher(frame.substring(verb.end()));
-            if (after.find()) {
+            if (inverted && after.find()) {
                 String name = after.group(1);
                 String slug = lexicon.leaderNamed(name);
                 return new Attribution(slug != null ? slug : Lexicon.OTHER, verb.start(), verb.end() + after.end(),
@@ -554,6 +564,12 @@ public final class ArticleExtractor {
         if (adjunct.find() || (TOLD.matcher(verb).matches() && (adjunct = TOLD_THAT.matcher(rest)).find())) {
             return verbEnd + adjunct.end();
         }
+        Matcher object = TOLD_OBJECT.matcher(rest);
+        if (TOLD.matcher(verb).matches() && object.find()) {
+            // "told reporters the two …", "told Anadolu Agency the two …": whom it was told to, without "that"
+            verbEnd += object.end();
+            rest = frame.substring(verbEnd);
+        }
         Matcher day = DAY_AFTER.matcher(rest);
         int from = day.find() ? verbEnd + day.end() : verbEnd;
         Matcher beforeAdding = BEFORE_ADDING.matcher(frame.substring(from));
@@ -578,6 +594,15 @@ public final class ArticleExtractor {
             }
         }
         return mentionRightBefore(left);
+    }
+
+    /**
+     * Whether a verb after {@code left} may take its speaker after it ("…," said Lee; "…, said the
+     * president"): nothing but a (blanked) quote or punctuation before it, no subject.
+     */
+    private static boolean invertible(String left) {
+        String before = left.stripTrailing();
+        return before.isEmpty() || ",\"”:;—–-".indexOf(before.charAt(before.length() - 1)) >= 0;
     }
 
     /** The speaker that {@code left} ends with, nothing between it and the verb. */
@@ -757,6 +782,11 @@ public final class ArticleExtractor {
                 || (TOLD.matcher(clause).find() && TRAILING_OBJECT.matcher(after).matches()))) {
             after = ""; // "…, Rand said on Wednesday." and "…, Example told reporters in the capital."
         }
+        if (clauseLast && NARRATED_AFTER.matcher(after).lookingAt()) {
+            after = ""; // "…, Lee said, and thanked his hosts": what the speaker did next
+        }
+        // "… useful, adding that the deal …": what was said goes on after a semicolon
+        after = GOES_ON_INSIDE.matcher(after).replaceAll("; ");
         if (clauseLast && removedBefore && !THAT.matcher(after).find()) {
             // after a quote and its clause, what follows says where, when and to whom, however long:
             // "…," Lee told reporters aboard Air Force One on his way home.

@@ -111,6 +111,14 @@ class ReportingClauseTest {
             Lee arrived on Monday. He met business leaders and then said that the two nations would work together. => PARAPHRASE lee-jae-myung: The two nations would work together.
             Lee arrived in Ankara, where officials welcomed him and said that the visit would be a historic one. => ''
             Carl Dusk arrived in Ankara on Monday and said that the two nations would work together on energy. => ''
+            Lee said the talks were very useful for both sides, adding that the deal would be signed soon. => PARAPHRASE lee-jae-myung: The talks were very useful for both sides; the deal would be signed soon.
+            "We are brothers bound by blood," Lee said, saying that the two nations would stand together. => PARAPHRASE lee-jae-myung: The two nations would stand together. | DIRECT lee-jae-myung: We are brothers bound by blood
+            Lee, whose party won the election in June, said the two nations would stand together for decades. => PARAPHRASE lee-jae-myung: The two nations would stand together for decades.
+            The two nations would stand together for decades, Lee said, and thanked his hosts for their warm welcome. => PARAPHRASE lee-jae-myung: The two nations would stand together for decades.
+            Officials said Lee would meet business leaders in Istanbul on Tuesday before flying home. => ''
+            Lee told reporters the two nations would stand together for decades to come.               => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
+            Lee told Anadolu Agency the two nations would stand together for decades to come.          => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
+            Lee told a news conference on Tuesday the two nations would stand together for decades.     => PARAPHRASE lee-jae-myung: The two nations would stand together for decades.
             Lee, speaking through an interpreter, said the two countries had much to gain from closer ties. => PARAPHRASE lee-jae-myung: The two countries had much to gain from closer ties.
             Lee, who arrived in Ankara on Monday, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             Lee, in a speech to parliament, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
