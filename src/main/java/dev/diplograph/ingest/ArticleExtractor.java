@@ -84,10 +84,12 @@ public final class ArticleExtractor {
     private static final Pattern TOLD_THAT = Pattern.compile("^\\s+(?:" + ADJUNCT_WORD + "\\s+){1,6}?that\\b");
     /** After the verb: a day without "that" ("Lee said Tuesday the two countries ..."). */
     private static final Pattern DAY_AFTER = Pattern.compile("^\\s+(?:on\\s+)?(?:" + DAYS + ")\\b");
-    /** Whom something was told to, without "that": a name, or one of the usual audiences ("told reporters"). */
-    private static final Pattern TOLD_OBJECT = Pattern.compile("^\\s+(?:[A-Z][\\p{L}'’-]*(?:\\s+[A-Z][\\p{L}'’-]*){0,4}"
-            + "|(?:the\\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|students|officials|business leaders"
-            + "|press|audience|crowd)|an?\\s+(?:audience|crowd|(?:news|press) conference))\\b");
+    /** The usual audiences of "told", without "that" ("told reporters", "told a joint news conference"). */
+    private static final String AUDIENCES = "reporters|journalists|lawmakers|legislators|parliament|students|officials"
+            + "|business leaders|delegates|diplomats|residents|community|press|audience|crowd|(?:news|press) conference";
+    /** Whom something was told to, without "that": an audience, or a name ("told Anadolu Agency"). */
+    private static final Pattern TOLD_OBJECT = Pattern.compile("^\\s+(?:(?:the|an?)\\s+)?(?:[\\p{L}'’-]+\\s+){0,3}?(?:"
+            + AUDIENCES + ")\\b|^\\s+[A-Z][\\p{L}'’-]*(?:\\s+[A-Z][\\p{L}'’-]*){0,4}\\b");
     private static final Pattern TOLD = Pattern.compile("\\b(?:told|tells)\\b");
     private static final Pattern THAT = Pattern.compile("\\bthat\\b");
     /** After a clause that ends the report: the speaker's next deed, a past-tense verb after "and". */

@@ -119,6 +119,8 @@ class ReportingClauseTest {
             Lee told reporters the two nations would stand together for decades to come.               => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
             Lee told Anadolu Agency the two nations would stand together for decades to come.          => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
             Lee told a news conference on Tuesday the two nations would stand together for decades.     => PARAPHRASE lee-jae-myung: The two nations would stand together for decades.
+            Lee told Turkish lawmakers the two nations would stand together for decades to come.       => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
+            Lee told a joint news conference the two nations would stand together for decades to come. => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
             Lee, speaking through an interpreter, said the two countries had much to gain from closer ties. => PARAPHRASE lee-jae-myung: The two countries had much to gain from closer ties.
             Lee, who arrived in Ankara on Monday, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             Lee, in a speech to parliament, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
