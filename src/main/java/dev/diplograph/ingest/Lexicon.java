@@ -1,5 +1,6 @@
 package dev.diplograph.ingest;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ public final class Lexicon {
 
     /** Speaker marker for someone who is not a known leader. */
     public static final String OTHER = "\u0000other";
+    private static final Pattern ACCENTS = Pattern.compile("[\\u0300-\\u036F]+");
 
     /** A title that names no office ("the South Korean leader"): it refers to the last leader named. */
     static final String LEADER = "leader";
@@ -88,19 +90,43 @@ public final class Lexicon {
         }
     }
 
-    /** The full name and, when long enough, its first and last words ("Lee" of "Lee Jae Myung"). */
+    /**
+     * The full name as stored, without accents ("Recep Tayyip Erdogan" of "Recep Tayyip Erdoğan") and
+     * with a Korean given name written with or without its hyphen ("Lee Jae-myung", "Lee Jae-Myung"
+     * and "Lee Jae Myung" for one another), as news in English writes them; and, when long enough, the
+     * first and last words of each ("Lee" of "Lee Jae Myung").
+     */
     private static List<String> aliasesOf(String name) {
-        List<String> result = new ArrayList<>();
-        result.add(name);
-        String[] words = name.split("\\s+");
-        if (words.length > 1) {
-            for (String word : List.of(words[0], words[words.length - 1])) {
-                if (word.length() >= 3 && Character.isUpperCase(word.charAt(0)) && !result.contains(word)) {
-                    result.add(word);
+        Set<String> forms = new LinkedHashSet<>();
+        for (String written : new LinkedHashSet<>(List.of(name, withoutAccents(name)))) {
+            forms.add(written);
+            String[] words = written.split("\\s+");
+            if (words.length == 3 && words[2].indexOf('-') < 0) {
+                forms.add(words[0] + " " + words[1] + "-" + words[2].toLowerCase(Locale.ROOT));
+                forms.add(words[0] + " " + words[1] + "-" + words[2]);
+            } else if (words.length == 2 && words[1].indexOf('-') > 0 && words[1].indexOf('-') < words[1].length() - 1) {
+                String[] given = words[1].split("-", 2);
+                forms.add(words[0] + " " + given[0] + " " + Character.toUpperCase(given[1].charAt(0)) + given[1].substring(1));
+            }
+        }
+        List<String> result = new ArrayList<>(forms);
+        for (String form : forms) {
+            String[] words = form.split("\\s+");
+            if (words.length > 1) {
+                for (String word : List.of(words[0], words[words.length - 1])) {
+                    if (word.length() >= 3 && Character.isUpperCase(word.charAt(0)) && !result.contains(word)) {
+                        result.add(word);
+                    }
                 }
             }
         }
         return result;
+    }
+
+    /** The name without its accents, case kept: "Erdoğan" reads "Erdogan", "Türkiye" "Turkiye". */
+    private static String withoutAccents(String name) {
+        String stripped = ACCENTS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return Normalizer.normalize(stripped.replace('ı', 'i'), Normalizer.Form.NFC);
     }
 
     /**

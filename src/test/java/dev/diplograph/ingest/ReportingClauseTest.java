@@ -154,4 +154,30 @@ class ReportingClauseTest {
     void guillemetsAndLowMarksQuoteToo(String sentence, String expected) {
         assertEquals(expected, extracted(sentence));
     }
+
+    static final ArticleExtractor SPELLINGS = new ArticleExtractor(new Lexicon(
+            List.of(new Lexicon.Leader("lee-jae-myung", "Lee Jae Myung", "President"),
+                    new Lexicon.Leader("recep-tayyip-erdogan", "Recep Tayyip Erdoğan", "President"),
+                    new Lexicon.Leader("kim-min-seok", "Kim Min-seok", "Prime Minister")),
+            List.of(), List.of()));
+
+    /**
+     * A leader is found however English-language news spells the name: a Korean given name with or
+     * without its hyphen, and a name without its accents.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", textBlock = """
+            President Lee Jae-myung said the two nations would stand together for decades to come.   => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
+            "We are brothers bound by blood and history," Lee Jae-myung said.                        => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            South Korean President Lee Jae-Myung told reporters the two nations would stand together. => PARAPHRASE lee-jae-myung: The two nations would stand together.
+            "We are brothers bound by blood and history," said Recep Tayyip Erdogan.                 => DIRECT recep-tayyip-erdogan: We are brothers bound by blood and history
+            "We are brothers bound by blood and history," Erdogan said.                              => DIRECT recep-tayyip-erdogan: We are brothers bound by blood and history
+            "We are brothers bound by blood and history," Erdoğan said.                              => DIRECT recep-tayyip-erdogan: We are brothers bound by blood and history
+            "We are brothers bound by blood and history," Kim Min Seok said.                         => DIRECT kim-min-seok: We are brothers bound by blood and history
+            "We are brothers bound by blood and history," Kim Min-seok said.                         => DIRECT kim-min-seok: We are brothers bound by blood and history
+            """)
+    void namesAreFoundHoweverTheyAreSpelt(String sentence, String expected) {
+        assertEquals(expected, SPELLINGS.extract(sentence, null).stream()
+                .map(p -> p.kind() + " " + p.speaker() + ": " + p.text()).collect(Collectors.joining(" | ")));
+    }
 }
