@@ -22,7 +22,11 @@ class ReportingClauseTest {
 
     /** The sentence's proposals as "KIND speaker: text", joined by " | ". */
     static String extracted(String article) {
-        return EXTRACTOR.extract(article, null).stream().map(p -> p.kind() + " " + p.speaker() + ": " + p.text())
+        return extracted(EXTRACTOR, article);
+    }
+
+    static String extracted(ArticleExtractor extractor, String article) {
+        return extractor.extract(article, null).stream().map(p -> p.kind() + " " + p.speaker() + ": " + p.text())
                 .collect(Collectors.joining(" | "));
     }
 
@@ -177,7 +181,6 @@ class ReportingClauseTest {
             "We are brothers bound by blood and history," Kim Min-seok said.                         => DIRECT kim-min-seok: We are brothers bound by blood and history
             """)
     void namesAreFoundHoweverTheyAreSpelt(String sentence, String expected) {
-        assertEquals(expected, SPELLINGS.extract(sentence, null).stream()
-                .map(p -> p.kind() + " " + p.speaker() + ": " + p.text()).collect(Collectors.joining(" | ")));
+        assertEquals(expected, extracted(SPELLINGS, sentence));
     }
 }
