@@ -225,11 +225,16 @@ public final class ArticleExtractor {
             Attribution attribution = attribute(frame, lastSpeaker);
             String named = lastNamed(frame, lastSpeaker);
             String speaker = attribution == null ? null : attribution.speaker();
+            String introduced = attribution == null ? introduced(frame) : null;
             for (Quote quote : direct) {
                 String quoteSpeaker = speaker;
                 if (quoteSpeaker == null) {
                     boolean opensSentence = article.substring(sentence[0], quote.open()).isBlank();
-                    quoteSpeaker = opensSentence && lastQuoteSpeaker != null ? lastQuoteSpeaker : defaultSpeaker;
+                    // "The harbour master, Lena Vogt, showed them the port: "…"" is hers; and the hint is for
+                    // quotes nobody else may have said: not after someone else was named last
+                    quoteSpeaker = introduced != null ? introduced
+                            : opensSentence && lastQuoteSpeaker != null ? lastQuoteSpeaker
+                            : Lexicon.OTHER.equals(lastSpeaker) ? Lexicon.OTHER : defaultSpeaker;
                 }
                 if (quoteSpeaker != null && !Lexicon.OTHER.equals(quoteSpeaker)) {
                     String context = article.substring(sentence[0], sentence[1]);
@@ -733,8 +738,20 @@ public final class ArticleExtractor {
         if (known != null) {
             return known.slug();
         }
+        return Lexicon.OTHER.equals(introduced(frame)) ? Lexicon.OTHER : lastSpeaker;
+    }
+
+    /**
+     * The person a sentence opens by introducing ("The harbour master, Lena Vogt,", "The prime
+     * minister, Ann Example,"): a leader's slug, {@link Lexicon#OTHER} for anyone else, or null.
+     */
+    private String introduced(String frame) {
         Matcher introduced = INTRODUCED.matcher(frame);
-        return introduced.lookingAt() && lexicon.leaderNamed(introduced.group(1)) == null ? Lexicon.OTHER : lastSpeaker;
+        if (!introduced.lookingAt()) {
+            return null;
+        }
+        String slug = lexicon.leaderNamed(introduced.group(1));
+        return slug != null ? slug : Lexicon.OTHER;
     }
 
     // ---------------------------------------------------------------- paraphrase

@@ -159,6 +159,22 @@ class ReportingClauseTest {
         assertEquals(expected, extracted(sentence));
     }
 
+    /**
+     * The speaker hint credits quotes that nothing else attributes, but not one in a sentence that
+     * introduces someone who is not a leader.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", textBlock = """
+            "This is the biggest terminal in the whole region."                                           => DIRECT lee-jae-myung: This is the biggest terminal in the whole region.
+            The harbour master, Lena Vogt, showed the delegation the port: "This is the biggest terminal in the whole region." => ''
+            The harbour master, Lena Vogt, showed the delegation the port. "This is the biggest terminal in the whole region." => ''
+            The prime minister, Ann Example, showed the delegation the port: "This is the biggest terminal in the whole region." => DIRECT ann-example: This is the biggest terminal in the whole region.
+            """)
+    void theSpeakerHintCreditsOnlyQuotesNobodyElseSays(String sentence, String expected) {
+        assertEquals(expected, EXTRACTOR.extract(sentence, "lee-jae-myung").stream()
+                .map(p -> p.kind() + " " + p.speaker() + ": " + p.text()).collect(Collectors.joining(" | ")));
+    }
+
     static final ArticleExtractor SPELLINGS = new ArticleExtractor(new Lexicon(
             List.of(new Lexicon.Leader("lee-jae-myung", "Lee Jae Myung", "President"),
                     new Lexicon.Leader("recep-tayyip-erdogan", "Recep Tayyip Erdoğan", "President"),
