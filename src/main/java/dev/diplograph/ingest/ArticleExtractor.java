@@ -31,8 +31,8 @@ public final class ArticleExtractor {
             + "|remarked|stated|states|declared|insisted|warned|urged|pointed out|affirmed|reiterated|announced"
             + "|wrote|writes|posted|(?:was|is) quoted as saying|expressed (?:his |her )?(?:hope|confidence|belief)";
     private static final Pattern VERB = Pattern.compile("\\b(?:" + VERBS + ")\\b");
-    /** Verbs that also take things other than speech as their object ("wrote a letter", "posted a video"). */
-    private static final Pattern OBJECT_VERB = Pattern.compile("wrote|writes|posted|expressed.*");
+    /** Verbs that also take things other than speech as their object ("wrote a letter", "urged companies to invest"). */
+    private static final Pattern OBJECT_VERB = Pattern.compile("wrote|writes|posted|urged|urges|expressed.*");
     /** The end of a clause that announces what was said: "that" or a colon. */
     private static final String ANNOUNCING = "(?:\\bthat|:)\\s*$";
     private static final Pattern ANNOUNCES = Pattern.compile(ANNOUNCING);
@@ -117,10 +117,11 @@ public final class ArticleExtractor {
     private static final Pattern SPEAKER_PARTICIPLE = Pattern.compile(",\\s*" + PARTICIPLES + "(?![^,;]*,\\s*\\p{Ll})");
     /**
      * An aside between the speaker and the verb, set off by commas ("Lee, speaking through an
-     * interpreter, said", "Lee, who arrived on Monday, said", "Lee, in a speech to parliament, said").
+     * interpreter, said", "Lee, who arrived on Monday, said", "Lee, in a speech to parliament, said",
+     * "Lee, for his part, said").
      */
-    private static final Pattern ASIDE = Pattern.compile(",\\s*(?:" + PARTICIPLES + "|who(?:se)?\\b|(?:" + PREPOSITIONS
-            + ")\\s)[^,;:.!?\"“”\\n]{1,80},\\s*$");
+    private static final Pattern ASIDE = Pattern.compile(",\\s*(?:(?:" + PARTICIPLES + "|who(?:se)?\\b|(?:" + PREPOSITIONS
+            + ")\\s)[^,;:.!?\"“”\\n]{1,80}|for\\s+(?:his|her|its|their)\\s+part|however|meanwhile|in\\s+turn),\\s*$");
     /** How far back from the verb an aside may start: its longest form and the commas around it. */
     private static final int ASIDE_CHARS = 120;
     /**
@@ -130,6 +131,10 @@ public final class ArticleExtractor {
     private static final Pattern CLOSING_PARTICIPLE = Pattern.compile("(?:^|,)\\s*[a-z]+ing\\b(?![^,;]*\\bthat\\b)");
     /** The same phrase opening the sentence ("Speaking at a news conference, Lee said that …"). */
     private static final Pattern OPENING_PARTICIPLE = Pattern.compile("^" + PARTICIPLES + "[^;]*$");
+    /** An occasion opening the sentence ("In a speech at the forum, Lee said that …"), not a topic ("In the defense sector"). */
+    private static final Pattern OPENING_OCCASION = Pattern.compile("^(?:In|At|During)\\s+(?:an?|the|his|her|its|their)\\s+"
+            + "(?:[\\p{L}-]+\\s+){0,3}?(?:speech|interview|statement|address|meeting|message|letter|post|remarks"
+            + "|(?:news|press) conference|briefing|forum|ceremony|summit)\\b[^;]*$");
     /**
      * A dateline at the very start of the article: " date 2030-09-21" as the seed article has it, or a
      * wire's "ANKARA (AA) -" / "SEOUL, Nov. 23 (Yonhap) --".
@@ -789,7 +794,7 @@ public final class ArticleExtractor {
         String after = removedAfter ? ""
                 : withoutSpeakerParticiple(text.substring(Math.min(attribution.end(), text.length())).strip());
         after = after.replaceAll("^[,;:]+", "").strip();
-        if (OPENING_PARTICIPLE.matcher(before).matches()) {
+        if (OPENING_PARTICIPLE.matcher(before).matches() || OPENING_OCCASION.matcher(before).matches()) {
             before = ""; // "Speaking at the forum, Lee said that …"
         }
         // what was said comes before the clause, and the clause does not announce more ("adding that")

@@ -125,6 +125,13 @@ class ReportingClauseTest {
             Lee told a news conference on Tuesday the two nations would stand together for decades.     => PARAPHRASE lee-jae-myung: The two nations would stand together for decades.
             Lee told Turkish lawmakers the two nations would stand together for decades to come.       => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
             Lee told a joint news conference the two nations would stand together for decades to come. => PARAPHRASE lee-jae-myung: The two nations would stand together for decades to come.
+            In a speech at the business forum in Istanbul, Lee said the two nations would stand together. => PARAPHRASE lee-jae-myung: The two nations would stand together.
+            In a written interview with Anadolu Agency, Lee said Korea wanted to join the fighter jet program. => PARAPHRASE lee-jae-myung: Korea wanted to join the fighter jet program.
+            In the defense sector, Lee said the two nations would build ships and tanks together.        => PARAPHRASE lee-jae-myung: In the defense sector, the two nations would build ships and tanks together.
+            Lee urged companies of both countries to invest in each other's markets in the coming years. => ''
+            Lee urged that companies of both countries invest in each other's markets in the coming years. => PARAPHRASE lee-jae-myung: Companies of both countries invest in each other's markets in the coming years.
+            Lee, for his part, stressed that the two countries should cooperate in defense and shipbuilding. => PARAPHRASE lee-jae-myung: The two countries should cooperate in defense and shipbuilding.
+            Lee, however, said the two countries would need more time to agree on the plant.           => PARAPHRASE lee-jae-myung: The two countries would need more time to agree on the plant.
             Lee, speaking through an interpreter, said the two countries had much to gain from closer ties. => PARAPHRASE lee-jae-myung: The two countries had much to gain from closer ties.
             Lee, who arrived in Ankara on Monday, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
             Lee, in a speech to parliament, said that the two countries would expand their cooperation. => PARAPHRASE lee-jae-myung: The two countries would expand their cooperation.
