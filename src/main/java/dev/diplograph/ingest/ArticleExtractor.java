@@ -228,9 +228,10 @@ public final class ArticleExtractor {
             List<Quote> direct = inside.stream().filter(q -> words(q.text(article)) >= MIN_QUOTE_WORDS).toList();
             String frame = frame(article, sentence, direct);
             Attribution attribution = attribute(frame, lastSpeaker);
-            String named = lastNamed(frame, lastSpeaker);
+            String introducedHere = introduced(frame); // read once: the quotes below and lastNamed use it
+            String named = lastNamed(frame, lastSpeaker, introducedHere);
             String speaker = attribution == null ? null : attribution.speaker();
-            String introduced = attribution == null ? introduced(frame) : null;
+            String introduced = attribution == null ? introducedHere : null;
             for (Quote quote : direct) {
                 String quoteSpeaker = speaker;
                 if (quoteSpeaker == null) {
@@ -738,12 +739,12 @@ public final class ArticleExtractor {
      * introducing a person who is not a leader ("The harbour master, Lena Vogt, called …"), so that
      * a "she said" after it is not credited to a leader; else the previous one.
      */
-    private String lastNamed(String frame, String lastSpeaker) {
+    private String lastNamed(String frame, String lastSpeaker, String introduced) {
         Lexicon.Match known = lexicon.lastAlias(frame);
         if (known != null) {
             return known.slug();
         }
-        return Lexicon.OTHER.equals(introduced(frame)) ? Lexicon.OTHER : lastSpeaker;
+        return Lexicon.OTHER.equals(introduced) ? Lexicon.OTHER : lastSpeaker;
     }
 
     /**
