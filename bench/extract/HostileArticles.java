@@ -29,6 +29,9 @@ public class HostileArticles {
         texts.put("', adding that' again and again in what was said", "Lee said x" + ", adding that y".repeat(12_000) + ".");
         texts.put("guillemets and low marks", "« a b c d e », Lee said. „f g h i j“, he said. ".repeat(4_000));
         texts.put("the same in English marks", "“ a b c d e ”, Lee said. “f g h i j”, he said. ".repeat(4_000));
+        texts.put("single marks, apostrophes between words in one open quote", "'a" + " leaders' b".repeat(18_000) + ".' Lee said.");
+        texts.put("single marks, quotes and apostrophes", "'a b c d e,' Lee said of the leaders' ties. ".repeat(4_500));
+        texts.put("straight single marks opening sentences in one open quote", "'a. 'b".repeat(33_000));
         texts.put("closing participles", "Lee said x, drawing" + ", drawing x".repeat(15_000));
         texts.put("ordinary reported speech", "Lee said that the two countries would expand their cooperation, speaking at a forum. "
                 .repeat(2_000));

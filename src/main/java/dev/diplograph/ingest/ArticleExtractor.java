@@ -207,7 +207,8 @@ public final class ArticleExtractor {
      * @param defaultSpeaker slug used for quotes without any attribution, or null to leave them out
      */
     public List<Proposal> extract(String text, String defaultSpeaker) {
-        String article = withEnglishMarks(withoutDateline(text));
+        String wording = withEnglishMarks(withoutDateline(text)); // what a quote's text is read from
+        String article = withDoubleMarks(wording); // where quotes and clauses are found: the same offsets
         List<Quote> quotes = quotes(article);
         List<int[]> sentences = sentences(article, quotes);
         List<Proposal> proposals = new ArrayList<>();
@@ -244,7 +245,7 @@ public final class ArticleExtractor {
                 }
                 if (quoteSpeaker != null && !Lexicon.OTHER.equals(quoteSpeaker)) {
                     String context = article.substring(sentence[0], sentence[1]);
-                    proposals.add(new Proposal("DIRECT", quote.text(article), quoteSpeaker, lexicon.sectorsIn(context),
+                    proposals.add(new Proposal("DIRECT", quote.text(wording), quoteSpeaker, lexicon.sectorsIn(context),
                             lexicon.projectsIn(context), quote.segments().get(0)[0]));
                 }
                 lastQuoteSpeaker = quoteSpeaker;
@@ -301,20 +302,23 @@ public final class ArticleExtractor {
 
     /**
      * The article with guillemets and low-9 marks written as the English curly marks they stand for
-     * (« » and „ “ or „ ” as “ ”), one character for one so that every offset stays the article's;
-     * a no-break space just inside a guillemet, as French typesetting puts it, becomes a plain space
+     * (« » and „ “ or „ ” as “ ”, and » « where the article's first guillemet points inwards), one
+     * character for one so that every offset stays the article's; a no-break space just inside a guillemet, as French typesetting puts it, becomes a plain space
      * so that it is trimmed with the quote's other spaces.
      */
     static String withEnglishMarks(String article) {
         char[] chars = null;
+        boolean reversed = reversedGuillemets(article);
+        char opening = reversed ? '»' : '«';
+        char closing = reversed ? '«' : '»';
         boolean lowOpen = false; // inside a quote opened by „, where “ closes
         for (int i = 0; i < article.length(); i++) {
             char c = article.charAt(i);
             char english = c;
-            if (c == '«' || c == '„') {
+            if (c == opening || c == '„') {
                 english = '“';
                 lowOpen = c == '„';
-            } else if (c == '»') {
+            } else if (c == closing) {
                 english = '”';
                 lowOpen = false;
             } else if (c == '“' && lowOpen) {
@@ -323,7 +327,7 @@ public final class ArticleExtractor {
             } else if (c == '”') {
                 lowOpen = false;
             } else if ((c == '\u00a0' || c == '\u202f')
-                    && ((i > 0 && article.charAt(i - 1) == '«') || (i + 1 < article.length() && article.charAt(i + 1) == '»'))) {
+                    && ((i > 0 && article.charAt(i - 1) == opening) || (i + 1 < article.length() && article.charAt(i + 1) == closing))) {
                 english = ' ';
             }
             if (english != c) {
@@ -334,6 +338,104 @@ public final class ArticleExtractor {
             }
         }
         return chars == null ? article : new String(chars);
+    }
+
+    /** Whether the article's guillemets point inwards (»Wir sind Brüder«), as German and Danish print them. */
+    private static boolean reversedGuillemets(String article) {
+        int first = article.indexOf('»');
+        int other = article.indexOf('«');
+        return first >= 0 && other > first;
+    }
+
+    /**
+     * The article with single quotation marks written as double ones when single marks are what it
+     * quotes with (the British style: ‘We are brothers,’ he said.), and its double marks, then quotes
+     * inside quotes, written as single ones; one character for one, so that every offset stays the
+     * article's. It quotes with single marks when more quotes open with single marks than with double
+     * ones, or as many and the first. An apostrophe stays one: a mark between two letters (Türkiye’s), and a mark between two
+     * words (the leaders’ summit) when the quote is closed by a later mark before the next quote
+     * opens or the paragraph ends. An article that quotes with double marks is returned as it is.
+     */
+    static String withDoubleMarks(String article) {
+        int single = 0;
+        int dual = 0;
+        boolean singleFirst = false;
+        for (int i = 0; i < article.length(); i++) {
+            if (singleOpens(article, i)) {
+                singleFirst |= single + dual == 0;
+                single++;
+            } else if (article.charAt(i) == '“' || article.charAt(i) == '"' && doubleOpens(article, i)) {
+                dual++;
+            }
+        }
+        if (single < dual || single == dual && !singleFirst) {
+            return article;
+        }
+        // one pass from the end: whether a mark that surely closes comes before the next quote or paragraph
+        boolean[] closedLater = new boolean[article.length() + 1];
+        for (int i = article.length() - 1; i >= 0; i--) {
+            char c = article.charAt(i);
+            closedLater[i] = c != '\n' && !singleOpens(article, i)
+                    && (closesSingle(article, i) && !betweenWords(article, i) || closedLater[i + 1]);
+        }
+        char[] chars = article.toCharArray();
+        boolean open = false;
+        for (int i = 0; i < article.length(); i++) {
+            char c = article.charAt(i);
+            if (c == '“' || c == '”' || c == '"') {
+                chars[i] = c == '“' ? '‘' : c == '”' ? '’' : '\''; // a quote inside a quote
+            } else if (singleOpens(article, i) && (!open || c == '‘' || opensSentence(article, i))) {
+                chars[i] = '“'; // inside an open quote: the quote runs on into the next sentence
+                open = true;
+            } else if (open && closesSingle(article, i) && !(betweenWords(article, i) && closedLater[i + 1])) {
+                chars[i] = '”';
+                open = false;
+            } else if (!open && closesSingle(article, i) && i > 0 && ".,;:!?".indexOf(article.charAt(i - 1)) >= 0) {
+                chars[i] = '”'; // a stray closing mark after a stop, ignored as a double one would be
+            }
+        }
+        return new String(chars);
+    }
+
+    /** Whether a single mark opens a quote at {@code i}: ‘, or ' after a space or bracket and before a letter or digit. */
+    private static boolean singleOpens(String text, int i) {
+        char c = text.charAt(i);
+        if (c == '‘') {
+            return true;
+        }
+        return c == '\'' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{—–".indexOf(text.charAt(i - 1)) >= 0)
+                && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+    }
+
+    /** Whether a straight double mark opens a quote at {@code i}: after a space or bracket and before a non-space. */
+    private static boolean doubleOpens(String text, int i) {
+        return (i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{—–-:".indexOf(text.charAt(i - 1)) >= 0)
+                && i + 1 < text.length() && !Character.isWhitespace(text.charAt(i + 1));
+    }
+
+    /** Whether a single mark may close a quote at {@code i}: ’ or ' not followed by a letter or digit. */
+    private static boolean closesSingle(String text, int i) {
+        char c = text.charAt(i);
+        return (c == '’' || c == '\'') && (i + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(i + 1)));
+    }
+
+    /** Whether a mark stands after a word and before the next one (‘brotherly’ ties, the leaders’ summit). */
+    private static boolean betweenWords(String text, int i) {
+        return i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)) && i + 2 < text.length()
+                && text.charAt(i + 1) == ' ' && Character.isLetterOrDigit(text.charAt(i + 2));
+    }
+
+    /**
+     * Whether only spaces stand between {@code i} and a line break or a sentence's final stop before
+     * it: there a straight mark inside an open quote opens its next sentence ('… three years. 'In
+     * addition, …'), where elsewhere it is an apostrophe (rock 'n' roll).
+     */
+    private static boolean opensSentence(String text, int i) {
+        int j = i - 1;
+        while (j >= 0 && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) {
+            j--;
+        }
+        return j >= 0 && j < i - 1 && ".!?\n".indexOf(text.charAt(j)) >= 0 || j >= 0 && text.charAt(j) == '\n';
     }
 
     // ---------------------------------------------------------------- quotes

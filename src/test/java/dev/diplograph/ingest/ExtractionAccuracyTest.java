@@ -1,5 +1,8 @@
 package dev.diplograph.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -54,19 +57,8 @@ class ExtractionAccuracyTest {
     @Test
     void quotesSpeakersAndParaphrasesMeetTheTarget() throws IOException {
         JsonNode seed = read("/dataset/default-dataset.json");
-        List<Lexicon.Sector> sectors = new ArrayList<>();
-        seed.get("sectors").forEach(s -> {
-            List<String> keywords = new ArrayList<>();
-            s.get("keywords").forEach(k -> keywords.add(k.asText()));
-            sectors.add(new Lexicon.Sector(s.get("slug").asText(), keywords));
-        });
-        List<Lexicon.Leader> leaders = new ArrayList<>();
-        seed.get("leaders").forEach(l -> leaders.add(new Lexicon.Leader(l.get("slug").asText(), l.get("name").asText(),
-                l.get("office").asText())));
         JsonNode extra = read("/articles/gold.json");
-        extra.get("leaders").forEach(l -> leaders.add(new Lexicon.Leader(l.get("slug").asText(),
-                l.get("name").asText(), l.get("office").asText())));
-        ArticleExtractor extractor = new ArticleExtractor(new Lexicon(leaders, sectors, List.of()));
+        ArticleExtractor extractor = extractor(seed, extra);
 
         List<Gold> seedGold = new ArrayList<>();
         seed.get("statements").forEach(s -> {
@@ -90,6 +82,52 @@ class ExtractionAccuracyTest {
         assertTrue(total.speakerRecall() >= TARGET, "speaker attribution recall");
         assertTrue(paraphrases.speakerPrecision() >= TARGET, "paraphrase precision (text and speaker)");
         assertTrue(paraphrases.speakerRecall() >= TARGET, "paraphrase recall (text and speaker)");
+    }
+
+    /** An extractor that knows the default dataset's leaders and sectors and the wire articles' leaders. */
+    static ArticleExtractor extractor(JsonNode seed, JsonNode extra) {
+        List<Lexicon.Sector> sectors = new ArrayList<>();
+        seed.get("sectors").forEach(s -> {
+            List<String> keywords = new ArrayList<>();
+            s.get("keywords").forEach(k -> keywords.add(k.asText()));
+            sectors.add(new Lexicon.Sector(s.get("slug").asText(), keywords));
+        });
+        List<Lexicon.Leader> leaders = new ArrayList<>();
+        seed.get("leaders").forEach(l -> leaders.add(new Lexicon.Leader(l.get("slug").asText(), l.get("name").asText(),
+                l.get("office").asText())));
+        extra.get("leaders").forEach(l -> leaders.add(new Lexicon.Leader(l.get("slug").asText(),
+                l.get("name").asText(), l.get("office").asText())));
+        return new ArticleExtractor(new Lexicon(leaders, sectors, List.of()));
+    }
+
+    /**
+     * The seed article and the wire articles printed in the British style, quoting with single marks
+     * (‘ ’ for curly, ' for straight ones) among their apostrophes (Korea’s, Türkiye's), give the
+     * same statements as printed with double marks, guillemets or low marks.
+     */
+    @Test
+    void singleQuotationMarksGiveTheSameStatements() throws IOException {
+        JsonNode extra = read("/articles/gold.json");
+        ArticleExtractor extractor = extractor(read("/dataset/default-dataset.json"), extra);
+        List<String> files = new ArrayList<>(List.of("/seed-article.txt"));
+        extra.get("articles").forEach(a -> files.add("/articles/" + a.get("file").asText()));
+        for (String file : files) {
+            String article = text(file);
+            // guillemets and low marks first become the English double marks they stand for
+            String british = ArticleExtractor.withEnglishMarks(article).replace('“', '‘').replace('”', '’')
+                    .replace('"', '\'');
+            assertNotEquals(article, british, file);
+            List<ArticleExtractor.Proposal> expected = extractor.extract(article, null);
+            assertFalse(expected.isEmpty(), file);
+            assertEquals(rendered(expected), rendered(extractor.extract(british, null)), file);
+        }
+    }
+
+    static String rendered(List<ArticleExtractor.Proposal> proposals) {
+        StringBuilder text = new StringBuilder();
+        proposals.forEach(p -> text.append(p.kind()).append(' ').append(p.speaker()).append(' ').append(p.sectors())
+                .append(": ").append(p.text()).append('\n'));
+        return text.toString();
     }
 
     static List<Gold> labels(JsonNode array) {

@@ -77,6 +77,19 @@ class IngestArticleTest {
     }
 
     @Test
+    void anArticleThatQuotesWithSingleMarksGivesTheSameStatements() {
+        String article = article("/seed-article.txt");
+        String british = article.replace('"', '\'').replace('“', '‘').replace('”', '’'); // its apostrophes stay
+        String proposals = "data.ingestArticle.statements.collect { it.kind + ' ' + it.speaker.slug + ': ' + it.text }";
+        List<String> expected = GraphQL.asEditor(INGEST, input(article, "ingest-double-marks", null, true))
+                .body("errors", nullValue()).extract().jsonPath().getList(proposals);
+        GraphQL.asEditor(INGEST, input(british, "ingest-single-marks", null, true))
+                .body("errors", nullValue())
+                .body("data.ingestArticle.statements.findAll { it.kind == 'DIRECT' }", hasSize(7))
+                .body(proposals, equalTo(expected));
+    }
+
+    @Test
     void ingestingStoresOnceAndCreditsOnlyKnownSpeakers() {
         GraphQL.asEditor("""
                 mutation {

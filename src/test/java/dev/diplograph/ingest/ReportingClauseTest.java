@@ -167,6 +167,33 @@ class ReportingClauseTest {
     }
 
     /**
+     * An article that quotes with single marks, the British way, is read like one that quotes with
+     * double marks; its apostrophes stay in the words, a quote inside a quote stays in the quote, and
+     * an article that quotes with double marks keeps its single ones as they are. Rows are quoted
+     * with ` so that ' is text.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", quoteCharacter = '`', textBlock = """
+            ‘We are brothers bound by blood and history,’ Lee said.                                   => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            'We are brothers bound by blood and history,' Lee said.                                   => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            ‘Türkiye’s partners can count on Korea in every season,’ Lee said.                        => DIRECT lee-jae-myung: Türkiye’s partners can count on Korea in every season
+            'Türkiye's partners can count on Korea in every season,' Lee said.                        => DIRECT lee-jae-myung: Türkiye's partners can count on Korea in every season
+            ‘We welcome the leaders’ decision to expand trade,’ Lee said.                             => DIRECT lee-jae-myung: We welcome the leaders’ decision to expand trade
+            'We welcome the leaders' decision to expand trade,' Lee said.                             => DIRECT lee-jae-myung: We welcome the leaders' decision to expand trade
+            ‘We are brothers bound by blood,’ Lee said, ‘and we will stay so for generations.’        => DIRECT lee-jae-myung: We are brothers bound by blood, and we will stay so for generations.
+            'We have streamlined the whole process. 'In addition, minors are exempt,' Lee said.      => DIRECT lee-jae-myung: We have streamlined the whole process. In addition, minors are exempt
+            'It was the rock 'n' roll of diplomacy for the two nations,' Lee said.                  => DIRECT lee-jae-myung: It was the rock 'n' roll of diplomacy for the two nations
+            ‘He told me “we are one people” and I believe him,’ Lee said.                             => DIRECT lee-jae-myung: He told me “we are one people” and I believe him
+            Lee said that the two nations were ‘brothers’ bound by history and blood.                  => PARAPHRASE lee-jae-myung: The two nations were brothers bound by history and blood.
+            ‘We will stay brothers for generations’ Lee said.                                        => DIRECT lee-jae-myung: We will stay brothers for generations
+            "We are brothers bound by blood and history," Lee said of the nations' 'special' ties.   => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            »We are brothers bound by blood and history«, Lee said.                                   => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            """)
+    void singleMarksAndInwardGuillemetsQuoteToo(String sentence, String expected) {
+        assertEquals(expected, extracted(sentence));
+    }
+
+    /**
      * The speaker hint credits quotes that nothing else attributes, but not one in a sentence that
      * introduces someone who is not a leader.
      */
