@@ -32,6 +32,7 @@ public class HostileArticles {
         texts.put("single marks, apostrophes between words in one open quote", "'a" + " leaders' b".repeat(18_000) + ".' Lee said.");
         texts.put("single marks, quotes and apostrophes", "'a b c d e,' Lee said of the leaders' ties. ".repeat(4_500));
         texts.put("straight single marks opening sentences in one open quote", "'a. 'b".repeat(33_000));
+        texts.put("single marks, a quote running on over paragraphs with a possessive each", "‘our workers’ skills\n".repeat(9_500) + "\n".repeat(10_000));
         texts.put("closing participles", "Lee said x, drawing" + ", drawing x".repeat(15_000));
         texts.put("ordinary reported speech", "Lee said that the two countries would expand their cooperation, speaking at a forum. "
                 .repeat(2_000));

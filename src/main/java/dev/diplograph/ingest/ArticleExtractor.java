@@ -352,9 +352,11 @@ public final class ArticleExtractor {
      * quotes with (the British style: ‘We are brothers,’ he said.), and its double marks, then quotes
      * inside quotes, written as single ones; one character for one, so that every offset stays the
      * article's. It quotes with single marks when more quotes open with single marks than with double
-     * ones, or as many and the first. An apostrophe stays one: a mark between two letters (Türkiye’s), and a mark between two
-     * words (the leaders’ summit) when the quote is closed by a later mark before the next quote
-     * opens or the paragraph ends. An article that quotes with double marks is returned as it is.
+     * ones, or as many and the first. An apostrophe stays one: a mark between two letters (Türkiye’s),
+     * and a mark between two words (the leaders’ summit) when the quote is closed by a later mark before
+     * the next quote opens or the paragraph ends, or, after an s (our workers’ skills), when no other
+     * mark follows in the paragraph and the next paragraph opens with one: the quote runs on. An
+     * article that quotes with double marks is returned as it is.
      */
     static String withDoubleMarks(String article) {
         int single = 0;
@@ -371,12 +373,20 @@ public final class ArticleExtractor {
         if (single < dual || single == dual && !singleFirst) {
             return article;
         }
-        // one pass from the end: whether a mark that surely closes comes before the next quote or paragraph
+        // one pass from the end: whether a mark that surely closes comes before the next quote or paragraph,
+        // and whether the paragraph ends with no mark at all and the next one opens with a mark (runs on)
         boolean[] closedLater = new boolean[article.length() + 1];
+        boolean[] runsOn = new boolean[article.length() + 1];
+        int nextText = -1;
         for (int i = article.length() - 1; i >= 0; i--) {
             char c = article.charAt(i);
+            boolean mark = singleOpens(article, i) || closesSingle(article, i);
             closedLater[i] = c != '\n' && !singleOpens(article, i)
                     && (closesSingle(article, i) && !betweenWords(article, i) || closedLater[i + 1]);
+            runsOn[i] = c == '\n' ? nextText >= 0 && singleOpens(article, nextText) : !mark && runsOn[i + 1];
+            if (!Character.isWhitespace(c)) {
+                nextText = i;
+            }
         }
         char[] chars = article.toCharArray();
         boolean open = false;
@@ -387,7 +397,8 @@ public final class ArticleExtractor {
             } else if (singleOpens(article, i) && (!open || c == '‘' || opensSentence(article, i))) {
                 chars[i] = '“'; // inside an open quote: the quote runs on into the next sentence
                 open = true;
-            } else if (open && closesSingle(article, i) && !(betweenWords(article, i) && closedLater[i + 1])) {
+            } else if (open && closesSingle(article, i) && !(betweenWords(article, i)
+                    && (closedLater[i + 1] || article.charAt(i - 1) == 's' && runsOn[i + 1]))) {
                 chars[i] = '”';
                 open = false;
             } else if (!open && closesSingle(article, i) && i > 0 && ".,;:!?".indexOf(article.charAt(i - 1)) >= 0) {

@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Measures the extractor against hand-labelled readings: the seed article (labels: the DIRECT
- * statements of the default dataset) and three wire-style articles written for this test, with other
- * speakers, inverted attribution, titles, pronouns, curly quotes, quotes running over paragraphs and
+ * statements of the default dataset) and five wire-style articles written for this test, with other
+ * speakers, inverted attribution, titles, pronouns, curly, single and foreign quotation marks, quotes
+ * running over paragraphs and
  * reporting clauses with days, occasions and the person told. Prints precision and recall of direct
  * quotes, of speaker attribution and of the wire articles' paraphrases; the target is 0.9 each.
  */
@@ -113,6 +114,9 @@ class ExtractionAccuracyTest {
         extra.get("articles").forEach(a -> files.add("/articles/" + a.get("file").asText()));
         for (String file : files) {
             String article = text(file);
+            if (article.indexOf('‘') >= 0) {
+                continue; // written the British way already (aland-borland-rail.txt)
+            }
             // guillemets and low marks first become the English double marks they stand for
             String british = ArticleExtractor.withEnglishMarks(article).replace('“', '‘').replace('”', '’')
                     .replace('"', '\'');

@@ -185,6 +185,8 @@ class ReportingClauseTest {
             'It was the rock 'n' roll of diplomacy for the two nations,' Lee said.                  => DIRECT lee-jae-myung: It was the rock 'n' roll of diplomacy for the two nations
             ‘He told me “we are one people” and I believe him,’ Lee said.                             => DIRECT lee-jae-myung: He told me “we are one people” and I believe him
             Lee said that the two nations were ‘brothers’ bound by history and blood.                  => PARAPHRASE lee-jae-myung: The two nations were brothers bound by history and blood.
+            `‘Our workers’ skills will build the line.\n‘That is what partnership means,’ Lee said.` => DIRECT lee-jae-myung: Our workers’ skills will build the line. That is what partnership means
+            `Lee praised the ‘brotherly’ ties of the two nations.\n‘We are one people in two countries,’ he said.` => DIRECT lee-jae-myung: We are one people in two countries
             ‘We will stay brothers for generations’ Lee said.                                        => DIRECT lee-jae-myung: We will stay brothers for generations
             "We are brothers bound by blood and history," Lee said of the nations' 'special' ties.   => DIRECT lee-jae-myung: We are brothers bound by blood and history
             »We are brothers bound by blood and history«, Lee said.                                   => DIRECT lee-jae-myung: We are brothers bound by blood and history
