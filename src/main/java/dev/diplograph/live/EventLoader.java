@@ -23,7 +23,7 @@ class EventLoader {
 
     // IN lists, not "= ANY(?)": H2 looks the former up by primary key and scans the table for the latter.
     private static final String MATCH_FIELDS = """
-            SELECT s.id, l.slug, v.visit_key, COALESCE(s.said_on, src.published_on), src.source_key
+            SELECT s.id, l.slug, v.visit_key, COALESCE(s.said_on, src.published_on), src.source_key, src.outlet
             FROM statement s JOIN leader l ON l.id = s.speaker_id JOIN source src ON src.id = s.source_id
             LEFT JOIN visit v ON v.id = s.visit_id WHERE s.id IN (:ids)""";
     private static final String SECTORS = """
@@ -52,7 +52,7 @@ class EventLoader {
             if (statement == null || f == null) {
                 continue; // deleted again before delivery
             }
-            events.add(new StatementEvent(statement, (String) f[1], (String) f[2], (String) f[4],
+            events.add(new StatementEvent(statement, (String) f[1], (String) f[2], (String) f[4], (String) f[5],
                     List.copyOf(sectors.getOrDefault(id, List.of())), List.copyOf(projects.getOrDefault(id, List.of())),
                     localDate(f[3]), new HashSet<>(QuoteSearch.terms(statement.text)), committedAtMicros.getOrDefault(id, 0L)));
         }

@@ -79,11 +79,13 @@ public class LiveService {
     /** The quotes list's criteria, evaluated on one new statement. */
     static Predicate<StatementEvent> matching(QuoteFilter filter) {
         List<String> words = filter.text == null ? List.of() : QuoteSearch.terms(filter.text);
+        String outlet = filter.outlet == null ? null : StatementService.outletKey(filter.outlet);
         return e -> (filter.sector == null || e.sectors().contains(filter.sector))
                 && (filter.project == null || e.projects().contains(filter.project))
                 && (filter.speaker == null || filter.speaker.equals(e.speaker()))
                 && (filter.visit == null || filter.visit.equals(e.visit()))
                 && (filter.source == null || filter.source.equals(e.source()))
+                && (outlet == null || outlet.equals(StatementService.outletKey(e.outlet())))
                 && (filter.kind == null || filter.kind == e.statement().kind)
                 && (filter.from == null || (e.date() != null && !e.date().isBefore(filter.from)))
                 && (filter.to == null || (e.date() != null && !e.date().isAfter(filter.to)))

@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.diplograph.statement.Statement;
 
 /** A committed new statement with what subscription filters look at, loaded once for all subscribers. */
-public record StatementEvent(Statement statement, String speaker, String visit, String source, List<String> sectors,
+public record StatementEvent(Statement statement, String speaker, String visit, String source, String outlet,
+        List<String> sectors,
         List<String> projects, LocalDate date, Set<String> terms, long committedAtMicros) {
 }

@@ -28,6 +28,9 @@ public class QuoteFilter {
     @Description("Key of the source the statement is taken from.")
     public String source;
 
+    @Description("Name of the outlet that published the statement's source, such as \"Anadolu Agency\": the whole name, in any case (1 to 200 characters).")
+    public String outlet;
+
     @Description("DIRECT quotes or PARAPHRASEs only.")
     public StatementKind kind;
 

@@ -1,6 +1,7 @@
 package dev.diplograph.statement;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,6 +41,9 @@ public class StatementService {
 
     /** Longest text accepted by the text filter. */
     static final int MAX_TEXT_FILTER = 200;
+
+    /** Longest outlet name accepted by the outlet filter: what a source's outlet holds. */
+    static final int MAX_OUTLET_FILTER = 200;
 
     private static final String FIRST_PER_SPEAKER = """
             SELECT t.speaker_id, t.id FROM (
@@ -120,6 +124,9 @@ public class StatementService {
         if (filter.from != null && filter.to != null && filter.from.isAfter(filter.to)) {
             throw new BadUserInputException("Filter 'from' (" + filter.from + ") is after 'to' (" + filter.to + ").");
         }
+        if (filter.outlet != null && (filter.outlet.isBlank() || outletKey(filter.outlet).codePoints().count() > MAX_OUTLET_FILTER)) {
+            throw new BadUserInputException("Filter 'outlet' must hold 1 to " + MAX_OUTLET_FILTER + " characters besides spaces.");
+        }
         if (filter.text != null) {
             String text = filter.text.strip();
             if (text.isEmpty() || text.length() > MAX_TEXT_FILTER) {
@@ -130,6 +137,11 @@ public class StatementService {
                 throw new BadUserInputException("Filter 'text' must contain at least one word (letters or digits).");
             }
         }
+    }
+
+    /** How the outlet filter compares outlet names: trimmed and lower-cased, as SQL's TRIM and LOWER do on both databases. */
+    public static String outletKey(String outlet) {
+        return outlet.strip().toLowerCase(Locale.ROOT);
     }
 
     /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
@@ -159,6 +171,11 @@ public class StatementService {
         if (filter.source != null
                 && !where.andKnown("s.source_id = :source", "source", Source.findByKey(filter.source).map(r -> r.id))) {
             return false;
+        }
+        if (filter.outlet != null) {
+            // the statement's source among the outlet's: sources are few next to statements
+            where.and("s.source_id IN (SELECT src.id FROM source src WHERE LOWER(TRIM(src.outlet)) = :outlet)", "outlet",
+                    outletKey(filter.outlet));
         }
         if (filter.kind != null) {
             where.and("s.kind = :kind", "kind", filter.kind.name());

@@ -166,24 +166,38 @@ class SubscriptionTest {
 
     @Test
     void statementAddedFiltersBySource() {
-        base("so", "XS", "XT");
+        deliversOnlyTheOtherSourcesStatement("so", "XS", "XT", "{source: \"so-other\"}");
+    }
+
+    @Test
+    void statementAddedFiltersByOutletInAnyCase() {
+        deliversOnlyTheOtherSourcesStatement("ou", "XO", "XU", "{outlet: \"OU HERALD\"}");
+    }
+
+    /**
+     * Subscribes with {@code filter}, then writes one statement from the base's source and one from a
+     * second source, "{p}-other" of the outlet "{P} Herald", and expects only the second.
+     */
+    void deliversOnlyTheOtherSourcesStatement(String p, String countryA, String countryB, String filter) {
+        base(p, countryA, countryB);
+        String outlet = Character.toUpperCase(p.charAt(0)) + p.substring(1) + " Herald";
         GraphQL.asEditor("""
-                mutation { upsertSource(input: {key: "so-other", outlet: "so Herald", publishedOn: "2030-01-02"}) { key } }""")
-                .body("errors", nullValue());
+                mutation { upsertSource(input: {key: "%s-other", outlet: "%s", publishedOn: "2030-01-02"}) { key } }"""
+                .formatted(p, outlet)).body("errors", nullValue());
         try (GraphQLWs ws = GraphQLWs.connect(graphql, "graphql-transport-ws").init(null)) {
-            subscribeAndWait(ws, subscribe("so", """
-                    subscription { statementAdded(filter: {source: "so-other"}) { key source { key outlet } } }"""));
-            for (String[] statement : new String[][] {{"so-wire", "so-source"}, {"so-herald", "so-other"}}) {
+            subscribeAndWait(ws, subscribe(p, """
+                    subscription { statementAdded(filter: %s) { key source { key outlet } } }""".formatted(filter)));
+            for (String source : List.of("source", "other")) {
                 GraphQL.asEditor("""
-                        mutation { upsertStatement(input: {key: "%s", speaker: "so-one", text: "The line.", kind: DIRECT,
-                          source: "%s", sectors: ["so-energy"]}) { key } }""".formatted(statement[0], statement[1]))
+                        mutation { upsertStatement(input: {key: "%1$s-%2$s", speaker: "%1$s-one", text: "The line.",
+                          kind: DIRECT, source: "%1$s-%2$s", sectors: ["%1$s-energy"]}) { key } }""".formatted(p, source))
                         .body("errors", nullValue());
             }
             JsonObject event = ws.next(WAIT);
-            assertEquals("so-herald", addedKey(event));
-            assertEquals("so Herald", event.getJsonObject("payload").getJsonObject("data").getJsonObject("statementAdded")
+            assertEquals(p + "-other", addedKey(event));
+            assertEquals(outlet, event.getJsonObject("payload").getJsonObject("data").getJsonObject("statementAdded")
                     .getJsonObject("source").getString("outlet"));
-            assertNull(ws.next(QUIET), "a statement from another source was delivered");
+            assertNull(ws.next(QUIET), "a statement from another source or outlet was delivered");
         }
     }
 

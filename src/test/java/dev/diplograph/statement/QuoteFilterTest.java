@@ -3,6 +3,7 @@ package dev.diplograph.statement;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
@@ -116,6 +117,38 @@ class QuoteFilterTest {
     }
 
     @Test
+    void byOutletMatchesTheWholeNameInAnyCase() {
+        for (String outlet : List.of("Anadolu Agency", "  anadolu AGENCY ")) {
+            GraphQL.post(QUERY, Map.of("filter", Map.of("outlet", outlet)))
+                    .body("errors", nullValue())
+                    .body("data.quotes.totalCount", equalTo(16))
+                    .body("data.quotes.edges.node.speaker.slug", everyItem(equalTo("lee-jae-myung")));
+        }
+        GraphQL.post(QUERY, Map.of("filter", Map.of("outlet", "Anadolu")))
+                .body("errors", nullValue())
+                .body("data.quotes.totalCount", equalTo(0));
+        // the fixture wire is its outlet's only source
+        int direct = GraphQL.post(QUERY, Map.of("filter", Map.of("source", TestFixtures.SOURCE, "kind", "DIRECT")))
+                .body("data.quotes.totalCount", greaterThan(0)).extract().jsonPath().getInt("data.quotes.totalCount");
+        GraphQL.post(QUERY, Map.of("filter", Map.of("outlet", "fixture wire", "speaker", TestFixtures.LEADER, "kind", "DIRECT")))
+                .body("errors", nullValue())
+                .body("data.quotes.totalCount", equalTo(direct))
+                .body("data.quotes.edges.node.kind", everyItem(equalTo("DIRECT")));
+        GraphQL.post(QUERY, Map.of("filter", Map.of("outlet", "Anadolu Agency", "speaker", TestFixtures.LEADER)))
+                .body("data.quotes.totalCount", equalTo(0));
+    }
+
+    @Test
+    void aBlankOrOverlongOutletIsRefused() {
+        for (String outlet : List.of("", "   ", "x".repeat(201))) {
+            GraphQL.post(QUERY, Map.of("filter", Map.of("outlet", outlet)))
+                    .body("data", nullValue())
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].message", containsString("Filter 'outlet' must hold 1 to 200 characters"));
+        }
+    }
+
+    @Test
     void byDateUsesSaidOnOrElseThePublicationDate() {
         // seed statements have no saidOn: they are dated by their source, published 2025-11-23
         GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", "lee-jae-myung", "from", "2025-11-23", "to", "2025-11-23")))
@@ -129,7 +162,7 @@ class QuoteFilterTest {
 
     @Test
     void unknownReferencesGiveAnEmptyConnection() {
-        for (String field : List.of("sector", "project", "speaker", "visit", "source")) {
+        for (String field : List.of("sector", "project", "speaker", "visit", "source", "outlet")) {
             GraphQL.post(QUERY, Map.of("filter", Map.of(field, "no-such-thing")))
                     .body("errors", nullValue())
                     .body("data.quotes.totalCount", equalTo(0));
