@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -610,6 +611,7 @@ public final class ArticleExtractor {
                 return new Attribution(resolve(mention, lastSpeaker), according.start(), mention.end(), true);
             }
         }
+        OnceRead<Mention> opening = new OnceRead<>(() -> subjectOf(frame)); // for any verb, and for ", saying"
         Matcher verb = VERB.matcher(frame);
         while (verb.find()) {
             String left = frame.substring(0, verb.start());
@@ -643,11 +645,11 @@ public final class ArticleExtractor {
                         true);
             }
             if (COORDINATED.matcher(left).region(Math.max(0, left.length() - COORDINATED_CHARS), left.length()).find()) {
-                Mention opening = subjectOf(frame);
-                if (opening != null && opening.end() <= verb.start()
-                        && !CLAUSE_BREAK.matcher(frame).region(opening.end(), verb.start()).find()) {
+                Mention subject = opening.get();
+                if (subject != null && subject.end() <= verb.start()
+                        && !CLAUSE_BREAK.matcher(frame).region(subject.end(), verb.start()).find()) {
                     // "Lee arrived in Ankara on Monday and said that …": the sentence's subject said it
-                    return new Attribution(resolve(opening, lastSpeaker), opening.start(),
+                    return new Attribution(resolve(subject, lastSpeaker), subject.start(),
                             clauseEnd(frame, verb.group(), verb.end()), true);
                 }
             }
@@ -661,7 +663,7 @@ public final class ArticleExtractor {
         }
         Matcher saying = SAYING.matcher(frame);
         if (saying.find()) {
-            Mention subject = subjectOf(frame);
+            Mention subject = opening.get();
             if (subject != null) {
                 // "Lee laid a wreath at the memorial, saying that …": the subject said what follows
                 return new Attribution(resolve(subject, lastSpeaker), subject.start(), saying.end(), true);
@@ -779,6 +781,25 @@ public final class ArticleExtractor {
             return new Mention(slug != null ? slug : Lexicon.OTHER, null, false, from, from + name.end() - 1);
         }
         return null;
+    }
+
+    /** A value worked out the first time it is asked for, and only then. */
+    private static final class OnceRead<T> {
+        private final Supplier<T> supplier;
+        private boolean read;
+        private T value;
+
+        OnceRead(Supplier<T> supplier) {
+            this.supplier = supplier;
+        }
+
+        T get() {
+            if (!read) {
+                value = supplier.get();
+                read = true;
+            }
+            return value;
+        }
     }
 
     /**

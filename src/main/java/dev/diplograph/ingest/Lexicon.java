@@ -1,6 +1,5 @@
 package dev.diplograph.ingest;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.diplograph.statement.Folding;
+
 /**
  * What the extractor knows about the world: leaders with the names and offices an article may call
  * them by, the keywords of each sector, and the names of projects. Built from the database for each
@@ -23,7 +24,6 @@ public final class Lexicon {
 
     /** Speaker marker for someone who is not a known leader. */
     public static final String OTHER = "\u0000other";
-    private static final Pattern ACCENTS = Pattern.compile("[\\u0300-\\u036F]+");
 
     /** A title that names no office ("the South Korean leader"): it refers to the last leader named. */
     static final String LEADER = "leader";
@@ -98,7 +98,7 @@ public final class Lexicon {
      */
     private static List<String> aliasesOf(String name) {
         Set<String> forms = new LinkedHashSet<>();
-        for (String written : new LinkedHashSet<>(List.of(name, withoutAccents(name)))) {
+        for (String written : new LinkedHashSet<>(List.of(name, Folding.withoutAccents(name)))) {
             forms.add(written);
             String[] words = written.split("\\s+");
             if (words.length == 3 && words[2].indexOf('-') < 0) {
@@ -121,12 +121,6 @@ public final class Lexicon {
             }
         }
         return result;
-    }
-
-    /** The name without its accents, case kept: "Erdoğan" reads "Erdogan", "Türkiye" "Turkiye". */
-    private static String withoutAccents(String name) {
-        String stripped = ACCENTS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
-        return Normalizer.normalize(stripped.replace('ı', 'i'), Normalizer.Form.NFC);
     }
 
     /**

@@ -48,18 +48,38 @@ public final class Folding {
         if (ascii) {
             return lower;
         }
-        String stripped = ACCENTS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        String plain = withoutAccents(lower);
+        StringBuilder expanded = null;
+        for (int i = 0; i < plain.length(); i++) {
+            int at = EXPANDED_FROM.indexOf(plain.charAt(i));
+            if (at >= 0 && expanded == null) {
+                expanded = new StringBuilder(plain.length() + 8).append(plain, 0, i);
+            }
+            if (expanded != null) {
+                if (at >= 0) {
+                    expanded.append(EXPANDED_TO[at]);
+                } else {
+                    expanded.append(plain.charAt(i));
+                }
+            }
+        }
+        return expanded == null ? plain : Normalizer.normalize(expanded, Normalizer.Form.NFC);
+    }
+
+    /**
+     * {@code text} without accents, its case kept ("Erdoğan" reads "Erdogan", "Łódź" "Lodz"): what
+     * {@link #fold} does before lower-casing aside, and without reading one letter as two.
+     */
+    public static String withoutAccents(String text) {
+        String stripped = ACCENTS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
         StringBuilder plain = new StringBuilder(stripped.length());
         for (int i = 0; i < stripped.length(); i++) {
             char c = stripped.charAt(i);
             int at = PLAIN_FROM.indexOf(c);
-            int expanded = EXPANDED_FROM.indexOf(c);
-            if (at >= 0) {
-                plain.append(PLAIN_TO.charAt(at));
-            } else if (expanded >= 0) {
-                plain.append(EXPANDED_TO[expanded]);
-            } else {
+            if (at < 0) {
                 plain.append(c);
+            } else {
+                plain.append(Character.isUpperCase(c) ? Character.toUpperCase(PLAIN_TO.charAt(at)) : PLAIN_TO.charAt(at));
             }
         }
         return Normalizer.normalize(plain, Normalizer.Form.NFC);

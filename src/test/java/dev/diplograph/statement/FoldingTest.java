@@ -58,6 +58,15 @@ class FoldingTest {
     }
 
     @Test
+    void withoutAccentsKeepsTheCaseAndReadsNoLetterAsTwo() {
+        assertEquals("Erdogan Lodz Kirikkale Istanbul ORSTED Straße Turkiye Αθηνα",
+                Folding.withoutAccents("Erdoğan Łódź Kırıkkale İstanbul ØRSTED Straße Tu\u0308rkiye Αθήνα"));
+        for (String text : new String[] { "Türkiye İstanbul Kırıkkale Łódź Đà Nẵng", "STRAẞE Æsir" }) {
+            assertEquals(Folding.fold(text), Folding.fold(Folding.withoutAccents(text)), text);
+        }
+    }
+
+    @Test
     void postgresqlFoldsEveryLetterAndAccentAsJavaDoes() throws SQLException {
         Assumptions.assumeTrue(database.kind() == Database.Kind.POSTGRESQL, "PostgreSQL runs only");
         String letters = accentedLetters() + Folding.plainFrom() + String.join("", Folding.expanded().keySet());
