@@ -409,14 +409,17 @@ public final class ArticleExtractor {
         return new String(chars);
     }
 
-    /** Whether a single mark opens a quote at {@code i}: ‘, or ' after a space or bracket and before a letter or digit. */
+    /**
+     * Whether a single mark opens a quote at {@code i}: ‘, or ' after a space or bracket and before a
+     * letter (before a digit it stands for the century: the '90s).
+     */
     private static boolean singleOpens(String text, int i) {
         char c = text.charAt(i);
         if (c == '‘') {
             return true;
         }
         return c == '\'' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)) || "([{—–".indexOf(text.charAt(i - 1)) >= 0)
-                && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1));
+                && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
     }
 
     /** Whether a straight double mark opens a quote at {@code i}: after a space or bracket and before a non-space. */

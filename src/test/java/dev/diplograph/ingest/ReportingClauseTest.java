@@ -189,6 +189,7 @@ class ReportingClauseTest {
             `Lee praised the ‘brotherly’ ties of the two nations.\n‘We are one people in two countries,’ he said.` => DIRECT lee-jae-myung: We are one people in two countries
             ‘We will stay brothers for generations’ Lee said.                                        => DIRECT lee-jae-myung: We will stay brothers for generations
             "We are brothers bound by blood and history," Lee said of the nations' 'special' ties.   => DIRECT lee-jae-myung: We are brothers bound by blood and history
+            "We are brothers bound by blood and history," Lee said of ties born in the '50s and grown in the '90s. => DIRECT lee-jae-myung: We are brothers bound by blood and history
             »We are brothers bound by blood and history«, Lee said.                                   => DIRECT lee-jae-myung: We are brothers bound by blood and history
             """)
     void singleMarksAndInwardGuillemetsQuoteToo(String sentence, String expected) {
