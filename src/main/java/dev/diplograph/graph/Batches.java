@@ -91,15 +91,16 @@ public final class Batches {
     }
 
     /**
-     * Like {@link #viaLinks}, for a windowed link query that returns at most {@code :first} children
-     * per parent, so nested limits are applied in SQL, not after loading everything.
+     * Like {@link #viaLinks}, for a link query that returns the first {@code :skip + 1} children of
+     * each parent ({@code :skip} is bound to {@code first - 1}), so nested limits are applied in SQL,
+     * not after loading everything.
      */
-    public static <P, T> List<List<T>> firstPerParent(List<P> parents, Function<P, Long> parentId, String windowSql,
+    public static <P, T> List<List<T>> firstPerParent(List<P> parents, Function<P, Long> parentId, String firstSql,
             int first, Function<Collection<Long>, List<T>> loader, Function<T, Long> id) {
         if (first == 0) {
             return toMany(parents, parentId, Map.of());
         }
-        return viaLinks(parents, parentId, windowSql, Map.of("first", first), loader, id);
+        return viaLinks(parents, parentId, firstSql, Map.of("skip", first - 1), loader, id);
     }
 
     private static <P, T> List<List<T>> viaLinks(List<P> parents, Function<P, Long> parentId, String linkSql,

@@ -15,7 +15,10 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.diplograph.dataset.DeletionReport;
 import dev.diplograph.dataset.DeletionService;
+import dev.diplograph.pagination.Limits;
 import dev.diplograph.security.Roles;
+import dev.diplograph.statement.Statement;
+import dev.diplograph.statement.StatementService;
 
 /** GraphQL entry points and fields of sectors. */
 @GraphQLApi
@@ -23,10 +26,12 @@ public class SectorGraphQLApi {
 
     private final DeletionService deletions;
     private final SectorService sectors;
+    private final StatementService statements;
 
-    public SectorGraphQLApi(SectorService sectors, DeletionService deletions) {
+    public SectorGraphQLApi(SectorService sectors, StatementService statements, DeletionService deletions) {
         this.deletions = deletions;
         this.sectors = sectors;
+        this.statements = statements;
     }
 
     @Query
@@ -47,6 +52,14 @@ public class SectorGraphQLApi {
     @Description("Lower-case words and phrases that signal this sector in a text, sorted.")
     public List<@NonNull List<@NonNull String>> keywords(@Source List<Sector> sources) {
         return sectors.keywords(sources);
+    }
+
+    // Batched: one link statement and one load for the statements of all sectors in the response.
+    @NonNull
+    @Description("What was said in this sector on any visit: the statements tagged with it, quotes and paraphrases, in the order they were recorded. CooperationArea.quotes narrows this to one visit.")
+    public List<@NonNull List<@NonNull Statement>> quotes(@Source List<Sector> batch,
+            @DefaultValue("50") @Description(Limits.NESTED_FIRST_DESCRIPTION) Integer first) {
+        return statements.forSectors(batch, Limits.nested(first));
     }
 
     @Mutation

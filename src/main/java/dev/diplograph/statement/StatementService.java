@@ -45,30 +45,27 @@ public class StatementService {
     /** Longest outlet name accepted by the outlet filter: what a source's outlet holds. */
     static final int MAX_OUTLET_FILTER = 200;
 
-    private static final String FIRST_PER_SPEAKER = """
-            SELECT t.speaker_id, t.id FROM (
-              SELECT s.speaker_id, s.id, ROW_NUMBER() OVER (PARTITION BY s.speaker_id ORDER BY s.id) AS rn
-              FROM statement s WHERE s.speaker_id IN (:ids)) t
-            WHERE t.rn <= :first ORDER BY t.speaker_id, t.rn""";
-
-    private static final String FIRST_PER_VISIT = """
-            SELECT t.visit_id, t.id FROM (
-              SELECT s.visit_id, s.id, ROW_NUMBER() OVER (PARTITION BY s.visit_id ORDER BY s.id) AS rn
-              FROM statement s WHERE s.visit_id IN (:ids)) t
-            WHERE t.rn <= :first ORDER BY t.visit_id, t.rn""";
-
-    private static final String FIRST_PER_PROJECT = """
-            SELECT t.project_id, t.statement_id FROM (
-              SELECT sp.project_id, sp.statement_id,
-                     ROW_NUMBER() OVER (PARTITION BY sp.project_id ORDER BY sp.statement_id) AS rn
-              FROM statement_project sp WHERE sp.project_id IN (:ids)) t
-            WHERE t.rn <= :first ORDER BY t.project_id, t.rn""";
-
-    private static final String FIRST_PER_SOURCE = """
-            SELECT t.source_id, t.id FROM (
-              SELECT s.source_id, s.id, ROW_NUMBER() OVER (PARTITION BY s.source_id ORDER BY s.id) AS rn
-              FROM statement s WHERE s.source_id IN (:ids)) t
-            WHERE t.rn <= :first ORDER BY t.source_id, t.rn""";
+    /**
+     * The first {@code :skip + 1} children of each parent, read through the parent's index up to the id
+     * of its {@code (:skip + 1)}-th child: the work grows with the page, not with how many children a
+     * parent has (a ROW_NUMBER() window over all of them took 155 ms for 20 leaders of 5,000 statements
+     * on H2). Formatted with constant identifiers only: child table, its parent column, its child id
+     * column, parent table.
+     */
+    private static final String FIRST_PER_PARENT = """
+            SELECT c.%2$s, c.%3$s FROM (
+              SELECT p.id AS parent_id, COALESCE((SELECT f.%3$s FROM %1$s f WHERE f.%2$s = p.id
+                ORDER BY f.%3$s OFFSET :skip ROWS FETCH NEXT 1 ROW ONLY), 9223372036854775807) AS last_id
+              FROM %4$s p WHERE p.id IN (:ids)) l
+            JOIN %1$s c ON c.%2$s = l.parent_id AND c.%3$s <= l.last_id
+            ORDER BY c.%2$s, c.%3$s""";
+    private static final String FIRST_PER_SPEAKER = FIRST_PER_PARENT.formatted("statement", "speaker_id", "id", "leader");
+    private static final String FIRST_PER_VISIT = FIRST_PER_PARENT.formatted("statement", "visit_id", "id", "visit");
+    private static final String FIRST_PER_SOURCE = FIRST_PER_PARENT.formatted("statement", "source_id", "id", "source");
+    private static final String FIRST_PER_PROJECT = FIRST_PER_PARENT.formatted("statement_project", "project_id",
+            "statement_id", "project");
+    private static final String FIRST_PER_SECTOR = FIRST_PER_PARENT.formatted("statement_sector", "sector_id",
+            "statement_id", "sector");
 
     /**
      * Statements of the area's visit tagged with the area's sector, the first {@code :first} per area,
@@ -87,6 +84,11 @@ public class StatementService {
             JOIN statement c ON c.id = t.child_id
             WHERE t.rn <= :first ORDER BY t.parent_id, t.rn""";
 
+    /** Recording order; for one speaker's or one visit's statements, the same order named by its index. */
+    private static final String BY_ID = " ORDER BY s.id";
+    private static final String BY_SPEAKER = " ORDER BY s.speaker_id, s.id";
+    private static final String BY_VISIT = " ORDER BY s.visit_id, s.id";
+
     /** One page of statements in recording order, filtered. */
     public StatementConnection list(Integer first, String after, QuoteFilter filter) {
         int size = Limits.top(first);
@@ -96,19 +98,25 @@ public class StatementService {
                     Page.of(List.<Statement> of(), 0, after != null, s -> "", StatementEdge::new), () -> 0L);
         }
         Where count = where.copy();
-        if (after != null) {
-            long afterId;
-            try {
-                afterId = Long.parseLong(Cursor.decode(after, CONNECTION, 1).get(0));
-            } catch (NumberFormatException e) {
-                throw Cursor.invalid(CONNECTION);
+        // One speaker's or one visit's statements: H2 reads its (speaker_id, id) or (visit_id, id) index in
+        // order and stops after the page only with a range on id and an ORDER BY that names the index's
+        // columns (the order is the same, the speaker or visit being fixed); otherwise it reads all of them.
+        String order = filter == null ? BY_ID : filter.speaker != null ? BY_SPEAKER : filter.visit != null ? BY_VISIT : BY_ID;
+        if (after != null || !BY_ID.equals(order)) {
+            long afterId = 0; // ids start at 1
+            if (after != null) {
+                try {
+                    afterId = Long.parseLong(Cursor.decode(after, CONNECTION, 1).get(0));
+                } catch (NumberFormatException e) {
+                    throw Cursor.invalid(CONNECTION);
+                }
             }
             where.and("s.id > :afterId", "afterId", afterId);
         }
         // Native SQL: the text criterion uses each database's own full-text index.
         List<Statement> rows = Records.nativeList(Statement.class,
                 "SELECT s.id, s.statement_key, s.speaker_id, s.quote_text, s.kind, s.said_on, s.language, s.source_id,"
-                        + " s.visit_id FROM statement s" + where.clause() + " ORDER BY s.id", where.params(), size + 1);
+                        + " s.visit_id FROM statement s" + where.clause() + order, where.params(), size + 1);
         return new StatementConnection(Page.of(rows, size, after != null, s -> Cursor.encode(CONNECTION, s.id),
                 StatementEdge::new), () -> Records.nativeCount("SELECT COUNT(*) FROM statement s" + count.clause(),
                         count.params()));
@@ -192,22 +200,27 @@ public class StatementService {
     }
 
 
-    /** Each leader's first statements; one windowed statement plus one load for the whole batch. */
+    /** Each leader's first statements; one link statement plus one load for the whole batch. */
     public List<List<Statement>> forSpeakers(List<Leader> leaders, int first) {
         return Batches.firstPerParent(leaders, l -> l.id, FIRST_PER_SPEAKER, first, Statement::withIds, s -> s.id);
     }
 
-    /** Each project's first statements; one windowed statement plus one load for the whole batch. */
+    /** Each project's first statements; one link statement plus one load for the whole batch. */
     public List<List<Statement>> forProjects(List<Project> projects, int first) {
         return Batches.firstPerParent(projects, p -> p.id, FIRST_PER_PROJECT, first, Statement::withIds, s -> s.id);
     }
 
-    /** Each source's first statements; one windowed statement plus one load for the whole batch. */
+    /** Each source's first statements; one link statement plus one load for the whole batch. */
     public List<List<Statement>> forSources(List<Source> sources, int first) {
         return Batches.firstPerParent(sources, s -> s.id, FIRST_PER_SOURCE, first, Statement::withIds, s -> s.id);
     }
 
-    /** Each visit's first statements; one windowed statement plus one load for the whole batch. */
+    /** Each sector's first statements, across visits; one link statement plus one load for the whole batch. */
+    public List<List<Statement>> forSectors(List<Sector> sectors, int first) {
+        return Batches.firstPerParent(sectors, s -> s.id, FIRST_PER_SECTOR, first, Statement::withIds, s -> s.id);
+    }
+
+    /** Each visit's first statements; one link statement plus one load for the whole batch. */
     public List<List<Statement>> forVisits(List<Visit> visits, int first) {
         return Batches.firstPerParent(visits, v -> v.id, FIRST_PER_VISIT, first, Statement::withIds, s -> s.id);
     }

@@ -5,7 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -158,6 +162,30 @@ class QuoteFilterTest {
         // fixture statements are said on their visit's first day
         GraphQL.post(QUERY, Map.of("filter", Map.of("speaker", TestFixtures.LEADER, "from", "2020-01-16", "to", "2020-01-16")))
                 .body("data.quotes.totalCount", equalTo(TestFixtures.AREAS * TestFixtures.QUOTES_PER_AREA));
+    }
+
+    @Test
+    void pagesOfOneSpeakerOrOneVisitFollowTheRecordingOrder() {
+        String pages = """
+                query($filter: QuoteFilter, $after: String) { quotes(first: 7, after: $after, filter: $filter) {
+                  edges { node { key } } pageInfo { hasNextPage endCursor } } }""";
+        for (String[] parent : new String[][] { { "speaker", "lee-jae-myung" }, { "visit", TestFixtures.visit(3) } }) {
+            List<String> paged = new ArrayList<>();
+            String after = null;
+            do {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("filter", Map.of(parent[0], parent[1]));
+                variables.put("after", after);
+                var page = GraphQL.post(pages, variables).body("errors", nullValue()).extract().jsonPath();
+                paged.addAll(page.getList("data.quotes.edges.node.key", String.class));
+                after = page.getBoolean("data.quotes.pageInfo.hasNextPage") ? page.getString("data.quotes.pageInfo.endCursor") : null;
+            } while (after != null);
+            String nested = parent[0].equals("speaker") ? "leader(slug: $k)" : "visit(key: $k)";
+            List<String> all = GraphQL.post("query($k: String!) { p: " + nested + " { quotes(first: 500) { key } } }",
+                    Map.of("k", parent[1])).body("errors", nullValue()).extract().jsonPath().getList("data.p.quotes.key", String.class);
+            assertTrue(all.size() > 7, parent[1] + ": " + all);
+            assertEquals(all, paged, parent[1]);
+        }
     }
 
     @Test

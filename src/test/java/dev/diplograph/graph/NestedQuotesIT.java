@@ -1,0 +1,11 @@
+package dev.diplograph.graph;
+
+import dev.diplograph.support.IntegrationEnvironment;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link NestedQuotesTest} against the packaged service: the JVM jar, or the native executable under -Dnative. */
+@QuarkusIntegrationTest
+@WithTestResource(IntegrationEnvironment.class)
+class NestedQuotesIT extends NestedQuotesTest {
+}

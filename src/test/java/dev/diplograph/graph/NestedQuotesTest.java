@@ -1,0 +1,110 @@
+package dev.diplograph.graph;
+
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.diplograph.support.GraphQL;
+import dev.diplograph.support.TestFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A nested quotes list ({@code Leader.quotes}, {@code Visit.quotes}, {@code Sector.quotes},
+ * {@code Project.quotes}, {@code Source.quotes}) holds exactly the first {@code first} statements of its parent in recording
+ * order, the same as the top-level list filtered by that parent, for parents with none, fewer, as
+ * many and more statements than asked for.
+ */
+@QuarkusTest
+class NestedQuotesTest {
+
+    static final int[] FIRSTS = { 1, 16, 30, 50 };
+
+    static final String EXPECTED = """
+            query($filter: QuoteFilter) { quotes(first: 100, filter: $filter) { edges { node { key } } } }""";
+
+    /** Top-level lists already read, by filter: each is read once for every {@code first}. */
+    final Map<Map<String, Object>, List<String>> lists = new HashMap<>();
+
+    /** The first {@code k} keys of the top-level list under {@code filter}. */
+    List<String> expected(Map<String, Object> filter, int k) {
+        List<String> keys = lists.computeIfAbsent(filter, f -> GraphQL.post(EXPECTED, Map.of("filter", f))
+                .body("errors", nullValue()).extract().jsonPath().getList("data.quotes.edges.node.key", String.class));
+        return keys.subList(0, Math.min(k, keys.size()));
+    }
+
+    /**
+     * Checks every parent of one page of {@code query} (variable {@code $k}): at {@code parents}, each
+     * element's {@code node} (or the element itself, with {@code node} empty) has {@code key} and
+     * {@code quotes}, to be checked against the top-level list filtered by {@code filterField}.
+     * Returns the parents' keys.
+     */
+    List<String> eachParentHoldsTheFirst(String query, String parents, String node, String key, String filterField, int k) {
+        JsonPath page = GraphQL.post(query, Map.of("k", k)).body("errors", nullValue()).extract().jsonPath();
+        List<String> keys = page.getList(parents + "." + node + key, String.class);
+        for (int i = 0; i < keys.size(); i++) {
+            assertEquals(expected(Map.of(filterField, keys.get(i)), k),
+                    page.getList(parents + "[" + i + "]." + node + "quotes.key", String.class), keys.get(i) + ", first " + k);
+        }
+        return keys;
+    }
+
+    @Test
+    void leadersQuotes() {
+        for (int k : FIRSTS) {
+            List<String> slugs = eachParentHoldsTheFirst("""
+                    query($k: Int) { leaders(first: 100) { edges { node { slug quotes(first: $k) { key } } } } }""",
+                    "data.leaders.edges", "node.", "slug", "speaker", k);
+            assertTrue(slugs.contains(TestFixtures.LEADER) && slugs.contains("lee-jae-myung"), slugs::toString);
+        }
+    }
+
+    @Test
+    void visitsQuotes() {
+        for (int k : FIRSTS) {
+            List<String> keys = eachParentHoldsTheFirst("""
+                    query($k: Int) { visits(first: 100) { edges { node { key quotes(first: $k) { key } } } } }""",
+                    "data.visits.edges", "node.", "key", "visit", k);
+            assertTrue(keys.size() > TestFixtures.VISITS, keys::toString);
+        }
+    }
+
+    @Test
+    void sectorsQuotes() {
+        for (int k : FIRSTS) {
+            List<String> slugs = eachParentHoldsTheFirst("""
+                    query($k: Int) { sectors { slug quotes(first: $k) { key } } }""", "data.sectors", "", "slug", "sector", k);
+            assertTrue(slugs.contains("defense-industry"), slugs::toString);
+        }
+    }
+
+    @Test
+    void projectsAndSourcesQuotes() {
+        List<String> projects = List.of("altay-main-battle-tank", "sinop-nuclear-power-plant", "k-eta-facilitation-for-turkish-citizens");
+        List<String> sources = List.of("aa-2025-11-23-lee-interview", TestFixtures.SOURCE);
+        for (int k : FIRSTS) {
+            JsonPath page = GraphQL.post("""
+                    query($k: Int) {
+                      a: project(key: "altay-main-battle-tank") { quotes(first: $k) { key } }
+                      b: project(key: "sinop-nuclear-power-plant") { quotes(first: $k) { key } }
+                      c: project(key: "k-eta-facilitation-for-turkish-citizens") { quotes(first: $k) { key } }
+                      d: source(key: "aa-2025-11-23-lee-interview") { quotes(first: $k) { key } }
+                      e: source(key: "%s") { quotes(first: $k) { key } } }""".formatted(TestFixtures.SOURCE),
+                    Map.of("k", k)).body("errors", nullValue()).extract().jsonPath();
+            for (int i = 0; i < projects.size(); i++) {
+                assertEquals(expected(Map.of("project", projects.get(i)), k),
+                        page.getList("data." + "abc".charAt(i) + ".quotes.key", String.class), projects.get(i) + ", first " + k);
+            }
+            for (int i = 0; i < sources.size(); i++) {
+                assertEquals(expected(Map.of("source", sources.get(i)), k),
+                        page.getList("data." + "de".charAt(i) + ".quotes.key", String.class), sources.get(i) + ", first " + k);
+            }
+        }
+    }
+}
