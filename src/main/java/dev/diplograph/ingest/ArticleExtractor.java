@@ -304,8 +304,9 @@ public final class ArticleExtractor {
     /**
      * The article with guillemets and low-9 marks written as the English curly marks they stand for
      * (« » and „ “ or „ ” as “ ”, and » « where the article's first guillemet points inwards), one
-     * character for one so that every offset stays the article's; a no-break space just inside a guillemet, as French typesetting puts it, becomes a plain space
-     * so that it is trimmed with the quote's other spaces.
+     * character for one so that every offset stays the article's; a no-break space just inside a
+     * guillemet, as French typesetting puts it, becomes a plain space so that it is trimmed with the
+     * quote's other spaces.
      */
     static String withEnglishMarks(String article) {
         char[] chars = null;
@@ -450,7 +451,7 @@ public final class ArticleExtractor {
         while (j >= 0 && text.charAt(j) != '\n' && Character.isWhitespace(text.charAt(j))) {
             j--;
         }
-        return j >= 0 && j < i - 1 && ".!?\n".indexOf(text.charAt(j)) >= 0 || j >= 0 && text.charAt(j) == '\n';
+        return j >= 0 && (text.charAt(j) == '\n' || j < i - 1 && ".!?".indexOf(text.charAt(j)) >= 0);
     }
 
     // ---------------------------------------------------------------- quotes
