@@ -1,6 +1,9 @@
 package dev.diplograph.graph;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import dev.diplograph.support.IntegrationEnvironment;
+import dev.diplograph.support.IntegrationFixtures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -8,4 +11,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 @QuarkusIntegrationTest
 @WithTestResource(IntegrationEnvironment.class)
 class NestedQuotesIT extends NestedQuotesTest {
+
+    @BeforeEach
+    void fixtures() throws Exception {
+        IntegrationFixtures.ensureLoaded();
+    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -90,8 +89,7 @@ class CrossReplicaIT {
     static void awaitSubscriptions(PackagedService service) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url("/q/metrics")))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = service.send(HttpRequest.newBuilder(URI.create(service.url("/q/metrics")))).body();
             if (metrics.lines().anyMatch(l -> l.startsWith("diplograph_live_subscriptions_started_total ")
                     && Double.parseDouble(l.substring(l.indexOf(' ') + 1).trim()) >= 1)) {
                 return;
@@ -102,10 +100,10 @@ class CrossReplicaIT {
     }
 
     static String post(PackagedService service, String query) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.url("/graphql")))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url("/graphql")))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", query).encode())).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("query", query).encode()));
+        HttpResponse<String> response = service.send(request);
         assertEquals(200, response.statusCode(), response::body);
         return response.body();
     }

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,14 @@ public final class PackagedService implements AutoCloseable {
     private final Path log;
     public final int port;
     private boolean restAssuredTarget;
+
+    /**
+     * HTTP/1.1 only, and a deadline on every request: the JDK client's default first tries an h2c
+     * upgrade, and one /q/metrics scrape of IndexerShutdownIT once waited on a response for good.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private PackagedService(Process process, Path log, int port) {
         this.process = process;
@@ -86,13 +95,11 @@ public final class PackagedService implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue(process.isAlive(), () -> "service exited early:\n" + log());
             try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                        URI.create(url("/q/health/ready"))).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))));
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -115,10 +122,22 @@ public final class PackagedService implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
-    /** The value of a Prometheus sample of /q/metrics whose line starts with {@code name}; empty when absent or not a number. */
+    /** Sends a request to the service over HTTP/1.1, giving up after 15 seconds without an answer. */
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * The value of a Prometheus sample of /q/metrics whose line starts with {@code name}; empty when
+     * absent, not a number, or when the scrape got no answer in time (callers read again).
+     */
     public OptionalDouble metric(String name) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url("/q/metrics"))).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = send(HttpRequest.newBuilder(URI.create(url("/q/metrics"))));
+        } catch (HttpTimeoutException e) {
+            return OptionalDouble.empty();
+        }
         return response.body().lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .filter(value -> !Double.isNaN(value)).findFirst();
