@@ -382,10 +382,10 @@ public final class ArticleExtractor {
         int nextText = -1;
         for (int i = article.length() - 1; i >= 0; i--) {
             char c = article.charAt(i);
-            boolean mark = singleOpens(article, i) || closesSingle(article, i);
-            closedLater[i] = c != '\n' && !singleOpens(article, i)
-                    && (closesSingle(article, i) && !betweenWords(article, i) || closedLater[i + 1]);
-            runsOn[i] = c == '\n' ? nextText >= 0 && singleOpens(article, nextText) : !mark && runsOn[i + 1];
+            boolean opens = singleOpens(article, i); // each read once per character
+            boolean closes = closesSingle(article, i);
+            closedLater[i] = c != '\n' && !opens && (closes && !betweenWords(article, i) || closedLater[i + 1]);
+            runsOn[i] = c == '\n' ? nextText >= 0 && singleOpens(article, nextText) : !opens && !closes && runsOn[i + 1];
             if (!Character.isWhitespace(c)) {
                 nextText = i;
             }
