@@ -1,6 +1,7 @@
 package dev.diplograph.dataset;
 
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -8,9 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,10 +60,15 @@ class ExportFailureTest {
                           startDate: "2031-05-01"}) { key } }""").body("errors", nullValue());
                 sql.execute("UPDATE visit SET kind = 'ROYAL' WHERE visit_key = 'ef-visit'");
 
-                HttpClient client = HttpClient.newHttpClient();
-                HttpRequest request = HttpRequest.newBuilder(export).build();
-                assertThrows(IOException.class, () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()),
+                // HTTP/1.1 and a deadline, so a transfer that hangs fails here instead of waiting for good;
+                // a timeout is an IOException too, so it is told apart from the broken transfer below.
+                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                HttpRequest request = HttpRequest.newBuilder(export).timeout(Duration.ofSeconds(30)).build();
+                IOException broken = assertThrows(IOException.class,
+                        () -> client.send(request, HttpResponse.BodyHandlers.ofByteArray()),
                         "the client must see an incomplete transfer, not a complete document");
+                assertFalse(broken instanceof HttpTimeoutException, "the transfer must break, not hang: " + broken);
             } finally {
                 restore(sql);
             }
