@@ -54,6 +54,11 @@ public final class Where {
         return copy;
     }
 
+    /** How many criteria the clause holds. */
+    public int size() {
+        return fragments.size();
+    }
+
     /** The clause, starting with " where", or empty when there is nothing to filter. */
     public String clause() {
         return fragments.isEmpty() ? "" : " where " + String.join(" and ", fragments);

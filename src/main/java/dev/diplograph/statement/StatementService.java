@@ -84,25 +84,69 @@ public class StatementService {
             JOIN statement c ON c.id = t.child_id
             WHERE t.rn <= :first ORDER BY t.parent_id, t.rn""";
 
-    /** Recording order; for one speaker's or one visit's statements, the same order named by its index. */
-    private static final String BY_ID = " ORDER BY s.id";
-    private static final String BY_SPEAKER = " ORDER BY s.speaker_id, s.id";
-    private static final String BY_VISIT = " ORDER BY s.visit_id, s.id";
+    /**
+     * Where a page of the quotes list is read from: the tables after FROM (the statement always as
+     * {@code s}), the statement id column it pages on, and an ORDER BY that names the driving index's
+     * columns. The order is always recording order (statement id); naming the index matters on H2, which
+     * reads an index in order and stops after the page only when the ORDER BY names its columns and the
+     * id has a range; otherwise it reads every candidate row first. {@code tag} is the link table
+     * alone, for a tag's drive, else null.
+     */
+    private record Drive(String from, String tag, String id, String order) {
+    }
+
+    private static final String STATEMENT = " FROM statement s";
+    /** Every statement, by primary key. */
+    private static final Drive BY_ID = new Drive(STATEMENT, null, "s.id", " ORDER BY s.id");
+    /** One speaker's statements, by the (speaker_id, id) index. */
+    private static final Drive BY_SPEAKER = new Drive(STATEMENT, null, "s.id", " ORDER BY s.speaker_id, s.id");
+    /** One visit's statements, by the (visit_id, id) index. */
+    private static final Drive BY_VISIT = new Drive(STATEMENT, null, "s.id", " ORDER BY s.visit_id, s.id");
+    /**
+     * One sector's statements, by the link table's (sector_id, statement_id) index: tested on each
+     * statement instead (EXISTS), a sector that few statements carry made H2 read every statement.
+     */
+    private static final Drive BY_SECTOR = new Drive(" FROM statement_sector d JOIN statement s ON s.id = d.statement_id",
+            " FROM statement_sector d", "d.statement_id", " ORDER BY d.sector_id, d.statement_id");
+    /** One project's statements, by the link table's (project_id, statement_id) index, as for a sector. */
+    private static final Drive BY_PROJECT = new Drive(" FROM statement_project d JOIN statement s ON s.id = d.statement_id",
+            " FROM statement_project d", "d.statement_id", " ORDER BY d.project_id, d.statement_id");
+
+    /**
+     * The narrowest index the filter names. A speaker or a visit drives as before; a project or a sector
+     * drives only when no text, source or outlet criterion is given, since those narrow further through
+     * their own indexes and would otherwise be tested on every statement of the tag.
+     */
+    private static Drive drive(QuoteFilter filter) {
+        if (filter == null) {
+            return BY_ID;
+        }
+        if (filter.speaker != null) {
+            return BY_SPEAKER;
+        }
+        if (filter.visit != null) {
+            return BY_VISIT;
+        }
+        if (filter.text != null || filter.source != null || filter.outlet != null) {
+            return BY_ID;
+        }
+        return filter.project != null ? BY_PROJECT : filter.sector != null ? BY_SECTOR : BY_ID;
+    }
 
     /** One page of statements in recording order, filtered. */
     public StatementConnection list(Integer first, String after, QuoteFilter filter) {
         int size = Limits.top(first);
+        Drive drive = drive(filter);
         Where where = new Where();
-        if (filter != null && !constrain(where, filter)) {
+        if (filter != null && !constrain(where, filter, drive)) {
             return new StatementConnection(
                     Page.of(List.<Statement> of(), 0, after != null, s -> "", StatementEdge::new), () -> 0L);
         }
+        // With the tag as the only criterion, its link rows alone give the count (a foreign key ties
+        // each to a statement): 38 ms instead of 448 ms for a sector of 75,000 statements on H2.
+        String countFrom = drive.tag != null && where.size() == 1 ? drive.tag : drive.from;
         Where count = where.copy();
-        // One speaker's or one visit's statements: H2 reads its (speaker_id, id) or (visit_id, id) index in
-        // order and stops after the page only with a range on id and an ORDER BY that names the index's
-        // columns (the order is the same, the speaker or visit being fixed); otherwise it reads all of them.
-        String order = filter == null ? BY_ID : filter.speaker != null ? BY_SPEAKER : filter.visit != null ? BY_VISIT : BY_ID;
-        if (after != null || !BY_ID.equals(order)) {
+        if (after != null || drive != BY_ID) {
             long afterId = 0; // ids start at 1
             if (after != null) {
                 try {
@@ -111,14 +155,14 @@ public class StatementService {
                     throw Cursor.invalid(CONNECTION);
                 }
             }
-            where.and("s.id > :afterId", "afterId", afterId);
+            where.and(drive.id + " > :afterId", "afterId", afterId);
         }
         // Native SQL: the text criterion uses each database's own full-text index.
         List<Statement> rows = Records.nativeList(Statement.class,
                 "SELECT s.id, s.statement_key, s.speaker_id, s.quote_text, s.kind, s.said_on, s.language, s.source_id,"
-                        + " s.visit_id FROM statement s" + where.clause() + order, where.params(), size + 1);
+                        + " s.visit_id" + drive.from + where.clause() + drive.order, where.params(), size + 1);
         return new StatementConnection(Page.of(rows, size, after != null, s -> Cursor.encode(CONNECTION, s.id),
-                StatementEdge::new), () -> Records.nativeCount("SELECT COUNT(*) FROM statement s" + count.clause(),
+                StatementEdge::new), () -> Records.nativeCount("SELECT COUNT(*)" + countFrom + count.clause(),
                         count.params()));
     }
 
@@ -153,19 +197,20 @@ public class StatementService {
     }
 
     /** Adds the filter's criteria; returns false when a criterion names something unknown (no match). */
-    private boolean constrain(Where where, QuoteFilter filter) {
+    private boolean constrain(Where where, QuoteFilter filter, Drive drive) {
         check(filter);
         if (filter.text != null) {
             QuoteSearch.constrain(where, database, filter.text.strip());
         }
-        if (filter.sector != null && !where.andKnown(
-                "EXISTS (SELECT 1 FROM statement_sector ss WHERE ss.statement_id = s.id AND ss.sector_id = :sector)",
-                "sector", Sector.findBySlug(filter.sector).map(s -> s.id))) {
+        // The driving tag's criterion goes first: the count of a tag alone checks for one fragment.
+        if (filter.project != null && !where.andKnown(drive == BY_PROJECT ? "d.project_id = :project"
+                : "EXISTS (SELECT 1 FROM statement_project sp WHERE sp.statement_id = s.id AND sp.project_id = :project)",
+                "project", Project.findByKey(filter.project).map(p -> p.id))) {
             return false;
         }
-        if (filter.project != null && !where.andKnown(
-                "EXISTS (SELECT 1 FROM statement_project sp WHERE sp.statement_id = s.id AND sp.project_id = :project)",
-                "project", Project.findByKey(filter.project).map(p -> p.id))) {
+        if (filter.sector != null && !where.andKnown(drive == BY_SECTOR ? "d.sector_id = :sector"
+                : "EXISTS (SELECT 1 FROM statement_sector ss WHERE ss.statement_id = s.id AND ss.sector_id = :sector)",
+                "sector", Sector.findBySlug(filter.sector).map(s -> s.id))) {
             return false;
         }
         if (filter.speaker != null

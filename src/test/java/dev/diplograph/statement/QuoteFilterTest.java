@@ -165,26 +165,65 @@ class QuoteFilterTest {
     }
 
     @Test
-    void pagesOfOneSpeakerOrOneVisitFollowTheRecordingOrder() {
+    void pagesOfOneSpeakerVisitSectorOrProjectFollowTheRecordingOrder() {
         String pages = """
-                query($filter: QuoteFilter, $after: String) { quotes(first: 7, after: $after, filter: $filter) {
-                  edges { node { key } } pageInfo { hasNextPage endCursor } } }""";
-        for (String[] parent : new String[][] { { "speaker", "lee-jae-myung" }, { "visit", TestFixtures.visit(3) } }) {
+                query($filter: QuoteFilter, $first: Int, $after: String) { quotes(first: $first, after: $after, filter: $filter) {
+                  totalCount edges { node { key } } pageInfo { hasNextPage endCursor } } }""";
+        // filter field, value, the parent's nested list (read another way), page size
+        String[][] parents = {
+                { "speaker", "lee-jae-myung", "leader(slug: $k)", "7" },
+                { "visit", TestFixtures.visit(3), "visit(key: $k)", "7" },
+                { "sector", TestFixtures.sector(2), "sector(slug: $k)", "7" },
+                { "project", "k-eta-facilitation-for-turkish-citizens", "project(key: $k)", "1" } };
+        for (String[] parent : parents) {
+            List<String> all = GraphQL.post("query($k: String!) { p: " + parent[2] + " { quotes(first: 500) { key } } }",
+                    Map.of("k", parent[1])).body("errors", nullValue()).extract().jsonPath().getList("data.p.quotes.key", String.class);
+            int first = Integer.parseInt(parent[3]);
+            assertTrue(all.size() > first, parent[1] + ": " + all);
             List<String> paged = new ArrayList<>();
             String after = null;
             do {
                 Map<String, Object> variables = new HashMap<>();
                 variables.put("filter", Map.of(parent[0], parent[1]));
+                variables.put("first", first);
                 variables.put("after", after);
                 var page = GraphQL.post(pages, variables).body("errors", nullValue()).extract().jsonPath();
+                assertEquals(all.size(), page.getInt("data.quotes.totalCount"), parent[1]);
                 paged.addAll(page.getList("data.quotes.edges.node.key", String.class));
                 after = page.getBoolean("data.quotes.pageInfo.hasNextPage") ? page.getString("data.quotes.pageInfo.endCursor") : null;
             } while (after != null);
-            String nested = parent[0].equals("speaker") ? "leader(slug: $k)" : "visit(key: $k)";
-            List<String> all = GraphQL.post("query($k: String!) { p: " + nested + " { quotes(first: 500) { key } } }",
-                    Map.of("k", parent[1])).body("errors", nullValue()).extract().jsonPath().getList("data.p.quotes.key", String.class);
-            assertTrue(all.size() > 7, parent[1] + ": " + all);
             assertEquals(all, paged, parent[1]);
+        }
+    }
+
+    @Test
+    void aSectorWithAnotherCriterionCountsAndPagesOnlyWhatMatchesBoth() {
+        String query = """
+                query($filter: QuoteFilter, $after: String) { quotes(first: 4, after: $after, filter: $filter) {
+                  totalCount edges { node { key kind speaker { slug } } } pageInfo { hasNextPage endCursor } } }""";
+        List<Map<String, Object>> all = GraphQL.post("query($k: String!) { sector(slug: $k) { quotes(first: 500) { key kind speaker { slug } } } }",
+                Map.of("k", TestFixtures.sector(1))).body("errors", nullValue()).extract().jsonPath().getList("data.sector.quotes");
+        for (Map<String, Object> filter : List.<Map<String, Object>> of(
+                Map.of("sector", TestFixtures.sector(1), "kind", "PARAPHRASE"),
+                Map.of("sector", TestFixtures.sector(1), "kind", "DIRECT"),
+                Map.of("sector", TestFixtures.sector(1), "speaker", TestFixtures.LEADER))) {
+            List<String> expected = all.stream()
+                    .filter(q -> !filter.containsKey("kind") || filter.get("kind").equals(q.get("kind")))
+                    .filter(q -> !filter.containsKey("speaker")
+                            || filter.get("speaker").equals(((Map<?, ?>) q.get("speaker")).get("slug")))
+                    .map(q -> (String) q.get("key")).toList();
+            List<String> paged = new ArrayList<>();
+            String after = null;
+            do {
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("filter", filter);
+                variables.put("after", after);
+                var page = GraphQL.post(query, variables).body("errors", nullValue()).extract().jsonPath();
+                assertEquals(expected.size(), page.getInt("data.quotes.totalCount"), filter.toString());
+                paged.addAll(page.getList("data.quotes.edges.node.key", String.class));
+                after = page.getBoolean("data.quotes.pageInfo.hasNextPage") ? page.getString("data.quotes.pageInfo.endCursor") : null;
+            } while (after != null);
+            assertEquals(expected, paged, filter.toString());
         }
     }
 
