@@ -11,7 +11,7 @@ STATEMENTS=${1:-1000000}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
-pending() { curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
+pending() { curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
 
 python3 bench/generate-dataset.py --statements "$STATEMENTS" > "$WORK/dataset.json"
 echo "dataset: $STATEMENTS statements; database $BENCH_DB; $(nproc) cores"

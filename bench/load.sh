@@ -33,7 +33,7 @@ start "$WORK" load "${JAVA_OPTS[@]}"
 import_file "$WORK/dataset.json" > /dev/null
 rm "$WORK/dataset.json"
 if [ "$BENCH_DB" = h2 ]; then
-  until [ "$(curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}')" = 0 ]; do
+  until [ "$(curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}')" = 0 ]; do
     sleep 2
   done
 fi

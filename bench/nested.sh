@@ -14,7 +14,7 @@ QUOTES=${QUOTES:-10}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
-pending() { curl -sf "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
+pending() { curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
 
 python3 bench/generate-dataset.py --statements "$STATEMENTS" --visits "$VISITS" --quotes "$QUOTES" > "$WORK/dataset.json"
 LEADERS=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["leaders"]))' "$WORK/dataset.json")

@@ -1,0 +1,11 @@
+package dev.diplograph.http;
+
+import dev.diplograph.support.IntegrationEnvironment;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link MetricsEndpointTest} against the packaged service: the JVM jar, or the native executable under -Dnative. */
+@QuarkusIntegrationTest
+@WithTestResource(IntegrationEnvironment.class)
+class MetricsEndpointIT extends MetricsEndpointTest {
+}
