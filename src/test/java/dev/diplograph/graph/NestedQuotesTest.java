@@ -17,7 +17,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A nested quotes list ({@code Leader.quotes}, {@code Visit.quotes}, {@code Sector.quotes},
- * {@code Project.quotes}, {@code Source.quotes}) holds exactly the first {@code first} statements of its parent in recording
+ * {@code Project.quotes}, {@code Source.quotes}, {@code CooperationArea.quotes}) holds exactly the first {@code first} statements of its parent in recording
  * order, the same as the top-level list filtered by that parent, for parents with none, fewer, as
  * many and more statements than asked for.
  */
@@ -81,6 +81,28 @@ class NestedQuotesTest {
             List<String> slugs = eachParentHoldsTheFirst("""
                     query($k: Int) { sectors { slug quotes(first: $k) { key } } }""", "data.sectors", "", "slug", "sector", k);
             assertTrue(slugs.contains("defense-industry"), slugs::toString);
+        }
+    }
+
+    @Test
+    void areasQuotes() {
+        for (int k : new int[] { 1, 2, 5, 16 }) {
+            JsonPath page = GraphQL.post("""
+                    query($k: Int) { visits(first: 100) { edges { node { key
+                      sectors { sector { slug } quotes(first: $k) { key } } } } } }""", Map.of("k", k))
+                    .body("errors", nullValue()).extract().jsonPath();
+            List<String> visits = page.getList("data.visits.edges.node.key", String.class);
+            int areas = 0;
+            for (int v = 0; v < visits.size(); v++) {
+                String at = "data.visits.edges[" + v + "].node.sectors";
+                List<String> sectors = page.getList(at + ".sector.slug", String.class);
+                for (int a = 0; a < sectors.size(); a++, areas++) {
+                    assertEquals(expected(Map.of("visit", visits.get(v), "sector", sectors.get(a)), k),
+                            page.getList(at + "[" + a + "].quotes.key", String.class),
+                            visits.get(v) + " / " + sectors.get(a) + ", first " + k);
+                }
+            }
+            assertTrue(areas > TestFixtures.VISITS * TestFixtures.AREAS, "areas checked: " + areas);
         }
     }
 
