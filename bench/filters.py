@@ -6,11 +6,10 @@ warm-up runs. Each run names another sector or project, so no cached result answ
 
   bench/filters.py [port] [runs]
 """
-import http.client
-import json
 import statistics
 import sys
-import time
+
+from timed_graphql import TimedGraphQL
 
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 18080
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 10
@@ -31,18 +30,7 @@ CASES = [
      lambda i: '{ quotes(first: 20, filter: {sector: "sector-%02d", text: "topic1%04d"}) %s }' % (i % 12, i, PAGE)),
 ]
 
-conn = http.client.HTTPConnection("localhost", PORT, timeout=300)
-
-
-def run(query):
-    body = json.dumps({"query": query})
-    start = time.perf_counter()
-    conn.request("POST", "/graphql", body, {"Content-Type": "application/json"})
-    response = json.loads(conn.getresponse().read())
-    elapsed = (time.perf_counter() - start) * 1000
-    if response.get("errors"):
-        sys.exit("error for %r: %s" % (query, response["errors"]))
-    return elapsed
+run = TimedGraphQL(PORT, 300).run
 
 
 print("%-40s %8s %8s" % ("query (%d runs each)" % RUNS, "p50 ms", "max ms"))

@@ -11,16 +11,14 @@ STATEMENTS=${1:-1000000}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
-pending() { curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
 
 python3 bench/generate-dataset.py --statements "$STATEMENTS" > "$WORK/dataset.json"
 echo "dataset: $STATEMENTS statements; database $BENCH_DB; $(nproc) cores"
 start "$WORK" filters -Xmx768m
 import_file "$WORK/dataset.json" > /dev/null
 rm "$WORK/dataset.json"
-if [ "$BENCH_DB" = h2 ]; then
-  while [ "$(pending)" != 0 ]; do sleep 2; done
-else
+wait_indexed
+if [ "$BENCH_DB" = postgresql ]; then
   runuser -u postgres -- psql -q -d bench_filters -c ANALYZE
 fi
 python3 bench/filters.py "$PORT" "${RUNS:-10}"

@@ -45,3 +45,13 @@ import_file() {
 
 # body <query> <name>: writes the GraphQL request body for <query> to $WORK/<name>.json.
 body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1" > "$WORK/$2.json"; }
+
+# pending: how many statements wait for the H2 term indexer (empty when the scrape gave no answer within 10 s).
+pending() { curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
+
+# wait_indexed: on H2, waits until the term indexer has caught up, so it takes no CPU from the figures.
+wait_indexed() {
+  if [ "$BENCH_DB" = h2 ]; then
+    while [ "$(pending)" != 0 ]; do sleep 2; done
+  fi
+}

@@ -32,11 +32,7 @@ fi
 start "$WORK" load "${JAVA_OPTS[@]}"
 import_file "$WORK/dataset.json" > /dev/null
 rm "$WORK/dataset.json"
-if [ "$BENCH_DB" = h2 ]; then
-  until [ "$(curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}')" = 0 ]; do
-    sleep 2
-  done
-fi
+wait_indexed
 echo "size $SIZE: $STATEMENTS statements, database $BENCH_DB, wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_EACH}s, $(nproc) cores"
 
 body '{ leader(slug: "leader-00000") { name visits(first: 20) { key startDate hostCountry { code } sectors { status sector { slug } quotes(first: 5) { text kind source { outlet } speaker { slug } } } } } }' traversal

@@ -5,11 +5,10 @@ leaders and sources in turn (the leaders list is the same first page each time).
 
   bench/nested.py [port] [runs] [leaders]
 """
-import http.client
-import json
 import statistics
 import sys
-import time
+
+from timed_graphql import TimedGraphQL
 
 PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 18080
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 30
@@ -30,18 +29,7 @@ CASES = [
     ("one source's first 10 quotes", lambda i: '{ source(key: "wire-%04d") { quotes(first: 10) { key } } }' % (i % 300)),
 ]
 
-conn = http.client.HTTPConnection("localhost", PORT, timeout=120)
-
-
-def run(query):
-    body = json.dumps({"query": query})
-    start = time.perf_counter()
-    conn.request("POST", "/graphql", body, {"Content-Type": "application/json"})
-    response = json.loads(conn.getresponse().read())
-    elapsed = (time.perf_counter() - start) * 1000
-    if response.get("errors"):
-        sys.exit("error for %r: %s" % (query, response["errors"]))
-    return elapsed
+run = TimedGraphQL(PORT, 120).run
 
 
 # Warm-up: every query 20 times first, so the JIT has compiled their paths before any is timed.

@@ -14,7 +14,6 @@ QUOTES=${QUOTES:-10}
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
-pending() { curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
 
 python3 bench/generate-dataset.py --statements "$STATEMENTS" --visits "$VISITS" --quotes "$QUOTES" > "$WORK/dataset.json"
 LEADERS=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["leaders"]))' "$WORK/dataset.json")
@@ -22,8 +21,6 @@ echo "dataset: $STATEMENTS statements, $LEADERS leaders of $((VISITS * 6 * QUOTE
 start "$WORK" nested -Xmx768m
 import_file "$WORK/dataset.json" > /dev/null
 rm "$WORK/dataset.json"
-if [ "$BENCH_DB" = h2 ]; then
-  while [ "$(pending)" != 0 ]; do sleep 2; done
-fi
+wait_indexed
 python3 bench/nested.py "$PORT" "${RUNS:-30}" "$LEADERS"
 stop $PID

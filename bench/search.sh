@@ -16,7 +16,6 @@ WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 . bench/lib.sh
 # How many statements wait for H2's term indexer (the service's gauge).
-pending() { curl -sf -m 10 "localhost:$PORT/q/metrics" | awk '/^diplograph_search_pending_statements/ {print int($2)}'; }
 if [ -n "${INDEXER_OFF:-}" ]; then
   BENCH_SERVICE_ENV="DIPLOGRAPH_SEARCH_INDEX_INTERVAL=0 ${BENCH_SERVICE_ENV:-}"
 fi
