@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -31,7 +36,9 @@ import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.http.ContentCodings;
 import dev.diplograph.http.EntityTags;
 import dev.diplograph.security.Roles;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
 /** REST entry point for whole datasets: bulk import (editors only) and export, for large files and curl. */
@@ -42,6 +49,12 @@ public class DatasetResource {
     public static final String ALLOW = "GET, HEAD, POST, OPTIONS";
 
     private static final Logger LOG = Logger.getLogger(DatasetResource.class);
+
+    /** How long a failed export waits to hear its transfer broken off (over HTTP/1.1, queued bytes go out first). */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    /** RFC 9113, 7: the error code of a stream reset for a failure on the server. */
+    private static final long HTTP2_INTERNAL_ERROR = 0x2;
 
     private final DatasetService datasets;
     private final DatasetExporter exporter;
@@ -81,8 +94,9 @@ public class DatasetResource {
      * Exports everything as one visits-dataset/1 document, with a strong ETag from the data version
      * of the snapshot it is read from: {@code If-None-Match} with it answers 304 without reading the
      * data again, so a team that syncs the dataset downloads it only when it changed. The document is
-     * streamed, so a failure can come after the status line went out; the connection is then reset,
-     * and the client sees an incomplete transfer rather than a short document that looks whole.
+     * streamed, so a failure can come after the status line went out; the transfer is then broken off
+     * (the stream reset, or the connection closed), and the client sees an incomplete transfer rather
+     * than a short document that looks whole.
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -103,8 +117,8 @@ public class DatasetResource {
                     export.writeTo(out);
                 } catch (IOException | RuntimeException e) {
                     if (http.headWritten()) {
-                        LOG.warn("Export failed after it had started to send; the connection is reset (cause logged below)");
-                        http.reset();
+                        LOG.warn("Export failed after it had started to send; the transfer is broken off (cause logged below)");
+                        breakOff(routing.request());
                     }
                     throw e;
                 } finally {
@@ -116,6 +130,44 @@ public class DatasetResource {
         } catch (RuntimeException e) {
             export.close();
             throw e;
+        }
+    }
+
+    /**
+     * Ends a transfer that started so that the client cannot take it for a whole document: on HTTP/2
+     * by resetting the stream, on HTTP/1.1 by closing the connection. Both happen on the event loop,
+     * after this returns, while the exception thrown next makes the framework end the response at
+     * once. An end that overtakes the close on HTTP/1.1 sends the last chunk of a well-formed, short
+     * body, and keeps the close from being reported (a graceful shutdown then waits for the request);
+     * one that overtakes the reset on HTTP/2 writes to a closed stream, and Vert.x closes the whole
+     * connection with the client's other streams. So this thread waits, within a bound, until Vert.x
+     * reports the response closed.
+     */
+    private static void breakOff(HttpServerRequest request) {
+        HttpServerResponse response = request.response();
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        // These take the place of the output stream's handlers, which wake a writer waiting for the
+        // connection to drain (none waits any more) and close the connection on a stream's error.
+        response.closeHandler(ignored -> closed.complete(null));
+        response.exceptionHandler(ignored -> { });
+        if (response.closed()) {
+            return; // the client went away first
+        }
+        if (request.version() == HttpVersion.HTTP_2) {
+            // INTERNAL_ERROR: a reset with NO_ERROR, Vert.x's default, tells the client nothing went wrong.
+            response.reset(HTTP2_INTERNAL_ERROR);
+        } else {
+            request.connection().close();
+        }
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            return; // never block an event loop; the close is reported on it, after this returns
+        }
+        try {
+            closed.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("A broken export's response was not reported closed within %s: %s", CLOSE_WAIT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
