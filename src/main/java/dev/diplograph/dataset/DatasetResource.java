@@ -116,7 +116,9 @@ public class DatasetResource {
                 try {
                     export.writeTo(out);
                 } catch (IOException | RuntimeException e) {
-                    if (http.headWritten()) {
+                    if (http.closed()) {
+                        LOG.infof("The client went away during an export (%s)", e.getMessage());
+                    } else if (http.headWritten()) {
                         LOG.warn("Export failed after it had started to send; the transfer is broken off (cause logged below)");
                         breakOff(routing.request());
                     }
