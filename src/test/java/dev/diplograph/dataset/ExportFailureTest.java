@@ -36,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ExportFailureTest {
 
-    /** Tries per HTTP version; {@code -Dexport-failure.attempts=500} makes a longer hunt for the race. */
+    /** Tries per HTTP version; {@code -Dexport-failure.attempts=600} makes a longer hunt for the race. */
     private static final int ATTEMPTS = Integer.getInteger("export-failure.attempts", 40);
 
     /**
