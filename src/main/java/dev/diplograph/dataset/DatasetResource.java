@@ -5,12 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -35,10 +31,9 @@ import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.http.ContentCodings;
 import dev.diplograph.http.EntityTags;
+import dev.diplograph.http.ResponseStream;
 import dev.diplograph.security.Roles;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /** REST entry point for whole datasets: bulk import (editors only) and export, for large files and curl. */
@@ -50,11 +45,8 @@ public class DatasetResource {
 
     private static final Logger LOG = Logger.getLogger(DatasetResource.class);
 
-    /** How long a failed export waits to hear its transfer broken off (over HTTP/1.1, queued bytes go out first). */
-    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-
-    /** RFC 9113, 7: the error code of a stream reset for a failure on the server. */
-    private static final long HTTP2_INTERNAL_ERROR = 0x2;
+    /** The export is a file to keep, under this name. */
+    private static final String ATTACHMENT = "attachment; filename=\"visits-dataset.json\"";
 
     private final DatasetService datasets;
     private final DatasetExporter exporter;
@@ -100,8 +92,7 @@ public class DatasetResource {
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response exportDataset(@Context HttpServerResponse http, @Context RoutingContext routing,
-            @Context HttpHeaders headers) throws IOException {
+    public Response exportDataset(@Context RoutingContext routing, @Context HttpHeaders headers) throws IOException {
         DatasetExporter.Export export = exporter.open();
         try {
             String etag = etag(export.version(), headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
@@ -109,67 +100,47 @@ public class DatasetResource {
                 export.close();
                 return validated(Response.notModified(), etag);
             }
-            // Should the body below never run (an exchange that ends before it starts), the end of the
-            // exchange still ends the snapshot; a second close does nothing.
-            routing.addEndHandler(ended -> export.close());
-            StreamingOutput body = out -> {
+            if (routing.request().method() == HttpMethod.HEAD) {
+                export.close(); // the headers only: nothing to read
+                return validated(Response.ok().type(MediaType.APPLICATION_JSON_TYPE)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, ATTACHMENT), etag);
+            }
+            // Whichever comes first closes the snapshot: the body below, or the end of an exchange that
+            // ended before the body began. The end never closes it under a body that reads from it.
+            AtomicBoolean claimed = new AtomicBoolean();
+            routing.addEndHandler(ended -> {
+                if (claimed.compareAndSet(false, true)) {
+                    export.close();
+                }
+            });
+            // The framework's own stream (the argument) is not used: see ResponseStream.
+            StreamingOutput body = unused -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    throw new IOException("The exchange ended before the export began");
+                }
+                ResponseStream out = new ResponseStream(routing.request());
                 try {
                     export.writeTo(out);
+                    out.close();
                 } catch (IOException | RuntimeException e) {
-                    if (http.closed()) {
-                        LOG.infof("The client went away during an export (%s)", e.getMessage());
-                    } else if (http.headWritten()) {
+                    if (out.clientGone()) {
+                        LOG.infof("The client went away during an export, which stopped there (%s)", e.getMessage());
+                        out.abandon();
+                        return;
+                    }
+                    if (routing.response().headWritten()) {
                         LOG.warn("Export failed after it had started to send; the transfer is broken off (cause logged below)");
-                        breakOff(routing.request());
+                        out.breakOff();
                     }
                     throw e;
                 } finally {
                     export.close();
                 }
             };
-            return validated(Response.ok(body).header("Content-Disposition", "attachment; filename=\"visits-dataset.json\""),
-                    etag);
+            return validated(Response.ok(body).header(HttpHeaders.CONTENT_DISPOSITION, ATTACHMENT), etag);
         } catch (RuntimeException e) {
             export.close();
             throw e;
-        }
-    }
-
-    /**
-     * Ends a transfer that started so that the client cannot take it for a whole document: on HTTP/2
-     * by resetting the stream, on HTTP/1.1 by closing the connection. Both happen on the event loop,
-     * after this returns, while the exception thrown next makes the framework end the response at
-     * once. An end that overtakes the close on HTTP/1.1 sends the last chunk of a well-formed, short
-     * body, and keeps the close from being reported (a graceful shutdown then waits for the request);
-     * one that overtakes the reset on HTTP/2 writes to a closed stream, and Vert.x closes the whole
-     * connection with the client's other streams. So this thread waits, within a bound, until Vert.x
-     * reports the response closed.
-     */
-    private static void breakOff(HttpServerRequest request) {
-        HttpServerResponse response = request.response();
-        CompletableFuture<Void> closed = new CompletableFuture<>();
-        // These take the place of the output stream's handlers, which wake a writer waiting for the
-        // connection to drain (none waits any more) and close the connection on a stream's error.
-        response.closeHandler(ignored -> closed.complete(null));
-        response.exceptionHandler(ignored -> { });
-        if (response.closed()) {
-            return; // the client went away first
-        }
-        if (request.version() == HttpVersion.HTTP_2) {
-            // INTERNAL_ERROR: a reset with NO_ERROR, Vert.x's default, tells the client nothing went wrong.
-            response.reset(HTTP2_INTERNAL_ERROR);
-        } else {
-            request.connection().close();
-        }
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
-            return; // never block an event loop; the close is reported on it, after this returns
-        }
-        try {
-            closed.get(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warnf("A broken export's response was not reported closed within %s: %s", CLOSE_WAIT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

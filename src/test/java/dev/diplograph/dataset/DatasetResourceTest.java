@@ -422,8 +422,13 @@ class DatasetResourceTest {
         given().config(RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()))
                 .header("Accept-Encoding", "deflate").when().get("/api/datasets").then().statusCode(200)
                 .header("Content-Encoding", "deflate").header("ETag", not(equalTo(identity))).header("ETag", not(equalTo(etag)));
-        // HEAD gives the same tag.
-        given().when().head("/api/datasets").then().statusCode(200).header("ETag", etag);
+        // HEAD gives the same tag and the same headers as the download, without a body.
+        given().when().head("/api/datasets").then().statusCode(200).header("ETag", etag)
+                .contentType(startsWith("application/json"))
+                .header("Content-Disposition", equalTo("attachment; filename=\"visits-dataset.json\""))
+                .body(emptyString());
+        given().when().get("/api/datasets").then().statusCode(200)
+                .header("Content-Disposition", equalTo("attachment; filename=\"visits-dataset.json\""));
         // A write: the old tag gets the whole document again, under a new tag.
         post(VALID.replace("dr-", "et-").replace("\"QI\"", "\"YI\"").replace("\"QJ\"", "\"YJ\"")).statusCode(200);
         given().header("If-None-Match", etag).when().get("/api/datasets").then().statusCode(200)
