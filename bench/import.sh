@@ -2,7 +2,7 @@
 # Import benchmark: generates a visits-dataset/1 document, starts the packaged service on a fresh
 # database with a small heap (to show the import streams with bounded memory), posts the document to
 # /api/datasets and prints the import rate. Then exports, re-imports the export into a second fresh
-# database and checks the two exports are byte-identical.
+# database and checks the two exports are byte-identical. Each export's time is printed (EXPORT).
 #
 #   bench/import.sh [statements] [heap]      # defaults: 120000 statements, -Xmx256m, embedded H2
 #   BENCH_DB=postgresql bench/import.sh      # the same against the local PostgreSQL
@@ -41,12 +41,17 @@ print("import: %d statements, server %.2f s before commit, request %.2f s incl. 
 print("IMPORT_RATE %.0f statements/s (whole request)" % (statements / wall))
 print("service RSS after import: %d MiB" % (int(sys.argv[4]) // 1024))
 PY
-curl -sf "localhost:$PORT/api/datasets" > "$WORK/export1.json"
+export_file() {   # the whole export into $1, and its time
+  curl -sf -o "$1" -w '%{time_total} %{size_download}\n' "localhost:$PORT/api/datasets" \
+    | awk '{ printf "EXPORT %d bytes in %.2f s (%.0f MB/s)\n", $2, $1, $2 / $1 / 1e6 }'
+}
+export_file "$WORK/export1.json"
+export_file "$WORK/export1-again.json"   # the same snapshot once more, the code paths warm
 stop $PID
 
 start "$WORK" import2 -Xmx$HEAP
 import_file "$WORK/export1.json" > /dev/null
-curl -sf "localhost:$PORT/api/datasets" > "$WORK/export2.json"
+export_file "$WORK/export2.json"
 stop $PID
 if cmp -s "$WORK/export1.json" "$WORK/export2.json"; then
   echo "ROUND_TRIP identical ($(wc -c < "$WORK/export1.json") bytes)"

@@ -90,12 +90,13 @@ public final class ResponseStream extends OutputStream {
         }
     }
 
-    /** Sends what was gathered, after the client has read enough of what went before. */
+    /**
+     * Does nothing: bytes go out a chunk at a time, and the rest with {@link #close()}. Jackson flushes
+     * after every value it writes (every record of an export), and a write per record would cost a
+     * frame and a result handler each.
+     */
     @Override
-    public void flush() throws IOException {
-        if (!ended && pending.length() > 0) {
-            send();
-        }
+    public void flush() {
     }
 
     /** Sends what is left and ends the response: the body is complete. Only the first call does anything. */
@@ -104,7 +105,9 @@ public final class ResponseStream extends OutputStream {
         if (ended) {
             return;
         }
-        flush();
+        if (pending.length() > 0) {
+            send();
+        }
         ended = true;
         try {
             response.end(this::written);
