@@ -18,13 +18,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 
-/**
- * A long response body written from a worker thread straight to Vert.x, hearing how every write
- * went: a client that leaves stops the writer, and nothing of the body is written without a handler.
- * The framework's own stream writes without one, and over HTTP/2 a write that fails on a stream the
- * client reset then closes the whole connection, with the client's other requests on it.
- */
+/** A response body written to Vert.x with a handler on every write: a client that leaves stops the writer, not the connection. */
 public final class ResponseStream extends OutputStream {
+
+    // The framework's own stream writes without a handler; over HTTP/2 such a write that meets a
+    // stream the client reset fails on the connection, and Vert.x closes it with every other stream.
 
     private static final Logger LOG = Logger.getLogger(ResponseStream.class);
 
