@@ -29,6 +29,12 @@ public final class ResponseStream extends OutputStream {
     /** Bytes gathered before a write: one HTTP/2 DATA frame of the default maximum size. */
     static final int CHUNK = 16 * 1024;
 
+    /**
+     * At most this many bytes are handed to Vert.x and not yet written out. Vert.x reports a full write
+     * queue only once its event loop has taken the writes in, so a fast writer could get far ahead of it.
+     */
+    static final int MAX_IN_FLIGHT = 64 * CHUNK;
+
     /** How often a writer that waits for the client to read checks that the client is still there. */
     private static final long DRAIN_POLL_MILLIS = 1000;
 
@@ -44,6 +50,8 @@ public final class ResponseStream extends OutputStream {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Throwable failure;
     private Buffer pending = Buffer.buffer(CHUNK);
+    /** Bytes handed to Vert.x whose write has not completed; guarded by {@code drained}. */
+    private int inFlight;
     private boolean ended;
 
     /**
@@ -171,21 +179,34 @@ public final class ResponseStream extends OutputStream {
         awaitWritable();
         Buffer chunk = pending;
         pending = Buffer.buffer(CHUNK);
+        int size = chunk.length();
+        synchronized (drained) {
+            inFlight += size;
+        }
         try {
-            response.write(chunk, this::written);
+            response.write(chunk, result -> {
+                synchronized (drained) {
+                    inFlight -= size;
+                    drained.notifyAll();
+                }
+                written(result);
+            });
         } catch (IllegalStateException e) {
+            synchronized (drained) {
+                inFlight -= size;
+            }
             throw new IOException("The response cannot take more of its body", e);
         }
     }
 
-    /** Waits while the client reads more slowly than this writes, so that at most Vert.x's write queue is held. */
+    /** Waits while the client reads more slowly than this writes, so that at most a bounded amount is held. */
     private void awaitWritable() throws IOException {
         checkClient();
         if (Context.isOnEventLoopThread()) {
             return; // never block an event loop
         }
         synchronized (drained) {
-            while (response.writeQueueFull()) {
+            while (response.writeQueueFull() || inFlight >= MAX_IN_FLIGHT) {
                 try {
                     drained.wait(DRAIN_POLL_MILLIS);
                 } catch (InterruptedException e) {
