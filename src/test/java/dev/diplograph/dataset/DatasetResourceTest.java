@@ -17,6 +17,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,19 @@ class DatasetResourceTest {
 
     static ValidatableResponse post(String body) {
         return post(GraphQL.EDITOR_TOKEN, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Imports sectors {@code slugPrefix-0} to {@code slugPrefix-(count - 1)}, each with a 9,000-character
+     * description, so that an export has plenty of bytes to send before it reaches the visits.
+     */
+    static void importLongSectors(String slugPrefix, int count) {
+        List<String> sectors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sectors.add("{\"slug\": \"" + slugPrefix + "-" + i + "\", \"name\": \"" + slugPrefix + " " + i
+                    + "\", \"description\": \"" + "A long description. ".repeat(450) + "\"}");
+        }
+        post("{\"format\": \"visits-dataset/1\", \"sectors\": [" + String.join(", ", sectors) + "]}").statusCode(200);
     }
 
     @Test

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,7 +40,7 @@ class ExportCancelTest {
     /** Cancels per run; {@code -Dexport-cancel.rounds=200} makes a longer hunt. */
     private static final int ROUNDS = Integer.getInteger("export-cancel.rounds", 10);
 
-    /** Sectors with long descriptions: an export of about 600 KB, far more than a stream's flow-control window. */
+    /** Sectors with long descriptions: an export of about 550 KB, far more than a stream's flow-control window. */
     private static final int SECTORS = 60;
 
     /** RFC 9113, 7: the error code a client sends when it no longer wants a stream. */
@@ -55,13 +53,7 @@ class ExportCancelTest {
 
     @BeforeEach
     void largeExport() {
-        List<String> sectors = new ArrayList<>();
-        for (int i = 0; i < SECTORS; i++) {
-            sectors.add("{\"slug\": \"ec-sector-" + i + "\", \"name\": \"Cancelled " + i + "\", \"description\": \""
-                    + "A long description to download. ".repeat(300) + "\"}");
-        }
-        DatasetResourceTest.post("{\"format\": \"visits-dataset/1\", \"sectors\": [" + String.join(", ", sectors) + "]}")
-                .statusCode(200);
+        DatasetResourceTest.importLongSectors("ec-sector", SECTORS);
         vertx = Vertx.vertx();
     }
 

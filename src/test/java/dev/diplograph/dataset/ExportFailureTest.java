@@ -16,8 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -54,13 +52,7 @@ class ExportFailureTest {
     @Test
     void aFailureMidStreamBreaksTheTransferInsteadOfEndingTheDocument() throws Exception {
         // Enough text that the export has sent bytes before it reaches the visits.
-        List<String> sectors = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            sectors.add("{\"slug\": \"ef-sector-" + i + "\", \"name\": \"Export " + i + "\", \"description\": \""
-                    + "A long description. ".repeat(450) + "\"}");
-        }
-        DatasetResourceTest.post("{\"format\": \"visits-dataset/1\", \"sectors\": [" + String.join(", ", sectors) + "]}")
-                .statusCode(200);
+        DatasetResourceTest.importLongSectors("ef-sector", 4);
         // A row this version cannot read, as one written by a newer replica with a visit kind added
         // would be during a rolling upgrade.
         try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement()) {

@@ -2,7 +2,6 @@ package dev.diplograph.dataset;
 
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,8 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -46,13 +43,7 @@ class ExportShutdownIT {
         Path data = dir.resolve("data");
         Map<String, String> env = Map.of("DIPLOGRAPH_EDITOR_TOKEN", GraphQL.EDITOR_TOKEN, "QUARKUS_SHUTDOWN_DELAY", "0s");
         try (PackagedService service = PackagedService.start(data, dir.resolve("first.log"), env).asRestAssuredTarget()) {
-            List<String> sectors = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                sectors.add("{\"slug\": \"es-sector-" + i + "\", \"name\": \"Shutdown " + i + "\", \"description\": \""
-                        + "A long description. ".repeat(450) + "\"}");
-            }
-            DatasetResourceTest.post("{\"format\": \"visits-dataset/1\", \"sectors\": [" + String.join(", ", sectors) + "]}")
-                    .statusCode(200);
+            DatasetResourceTest.importLongSectors("es-sector", 20);
             GraphQL.asEditor("""
                     mutation { upsertVisit(input: {key: "es-visit", leader: "lee-jae-myung", hostCountry: "TR",
                       startDate: "2031-05-01"}) { key } }""").body("errors", nullValue());
@@ -81,12 +72,7 @@ class ExportShutdownIT {
                     }
                 }
             }
-            int exit = service.stop(Duration.ofSeconds(60));
-            assertNotEquals(-1, exit, "still running a minute after SIGTERM:\n" + service.log());
-            String printed = service.log();
-            assertFalse(printed.contains("Timed out waiting for graceful shutdown"),
-                    "the shutdown waited out quarkus.shutdown.timeout for an export that never ended:\n" + printed);
-            assertTrue(printed.contains("stopped in"), printed);
+            service.assertStopsGracefully("an export that never ended");
         }
     }
 }

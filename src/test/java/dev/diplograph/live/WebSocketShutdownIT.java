@@ -1,10 +1,7 @@
 package dev.diplograph.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,12 +48,7 @@ class WebSocketShutdownIT {
                 open.send(new JsonObject().put("type", "start").put("id", "s").put("payload",
                         new JsonObject().put("query", "subscription { statementAdded { key } }")));
 
-                int exit = service.stop(Duration.ofSeconds(60));
-                assertNotEquals(-1, exit, "still running a minute after SIGTERM:\n" + service.log());
-                String printed = service.log();
-                assertFalse(printed.contains("Timed out waiting for graceful shutdown"),
-                        "the shutdown waited out quarkus.shutdown.timeout for a request that never ended:\n" + printed);
-                assertTrue(printed.contains("stopped in"), printed);
+                service.assertStopsGracefully("a request that never ended");
                 GraphQLWs.Close away = open.awaitClose(WAIT);
                 assertNotNull(away, "the open socket was not closed");
                 assertEquals(1001, away.code(), "an open socket is told to go away");

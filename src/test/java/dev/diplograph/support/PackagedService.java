@@ -1,5 +1,7 @@
 package dev.diplograph.support;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -167,6 +169,19 @@ public final class PackagedService implements AutoCloseable {
         }
         process.destroyForcibly().waitFor();
         return -1;
+    }
+
+    /**
+     * Stops the service with SIGTERM and asserts that it exited within a minute, without waiting out
+     * quarkus.shutdown.timeout for {@code unfinished} (what a leak would leave open), and said so.
+     */
+    public void assertStopsGracefully(String unfinished) throws InterruptedException {
+        int exit = stop(Duration.ofSeconds(60));
+        assertNotEquals(-1, exit, () -> "still running a minute after SIGTERM:\n" + log());
+        String printed = log();
+        assertFalse(printed.contains("Timed out waiting for graceful shutdown"),
+                () -> "the shutdown waited out quarkus.shutdown.timeout for " + unfinished + ":\n" + printed);
+        assertTrue(printed.contains("stopped in"), printed);
     }
 
     @Override
