@@ -8,6 +8,8 @@
 #   BENCH_DB=postgresql bench/import.sh      # the same against the local PostgreSQL
 #   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java BENCH_JVM_OPTS=-XX:+UseParallelGC bench/import.sh 120000 1g
 #   BENCH_SERVICE_ENV=DIPLOGRAPH_SEED_ENABLED=true bench/import.sh   # into a seeded database, as a user's first import
+#   BENCH_NATIVE=target/diplograph-0.1.0-SNAPSHOT-runner bench/import.sh   # the native executable, same -Xmx
+#   BENCH_NATIVE=... BENCH_JVM_OPTS=-XX:+PrintGC bench/import.sh            # and the collections' pauses (GC_PAUSES)
 #   BENCH_GZIP=1 bench/import.sh             # the document posted gzip-compressed (Content-Encoding: gzip)
 # (bench/lib.sh starts services without the seed; the seeded case is the one that once ran 20 times slower on PostgreSQL)
 set -euo pipefail
@@ -26,7 +28,11 @@ if [ "${BENCH_GZIP:-0}" = 1 ]; then   # BENCH_GZIP=1: the document is posted gzi
   UPLOAD="$WORK/dataset.json.gz"
   echo "upload: gzip, $(wc -c < "$UPLOAD") bytes"
 fi
-echo "runtime: $("${BENCH_JAVA:-java}" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p') ${BENCH_JVM_OPTS:-}"
+if [ -n "${BENCH_NATIVE:-}" ]; then
+  echo "runtime: native executable $BENCH_NATIVE ($(stat -c %s "$BENCH_NATIVE") bytes) ${BENCH_JVM_OPTS:-}"
+else
+  echo "runtime: $("${BENCH_JAVA:-java}" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p') ${BENCH_JVM_OPTS:-}"
+fi
 
 start "$WORK" import1 -Xmx$HEAP
 START=$(date +%s.%N)
@@ -41,6 +47,7 @@ print("import: %d statements, server %.2f s before commit, request %.2f s incl. 
 print("IMPORT_RATE %.0f statements/s (whole request)" % (statements / wall))
 print("service RSS after import: %d MiB" % (int(sys.argv[4]) // 1024))
 PY
+gc_pauses "$WORK/import1.log"   # start-up and the import; prints only when the options asked for a GC log
 export_file() {   # the whole export into $1, and its time
   curl -sf -o "$1" -w '%{time_total} %{size_download}\n' "localhost:$PORT/api/datasets" \
     | awk '{ printf "EXPORT %d bytes in %.2f s (%.0f MB/s)\n", $2, $1, $2 / $1 / 1e6 }'

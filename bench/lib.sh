@@ -2,14 +2,17 @@
 # BENCH_DB=h2 (default): a fresh embedded H2 file in a temporary directory.
 # BENCH_DB=postgresql: a fresh database in the local PostgreSQL cluster (see .ci/postgres.sh).
 # BENCH_JAVA: the java executable that runs the service (default: java on the PATH);
-# BENCH_JVM_OPTS: extra JVM options, e.g. "-XX:+UseParallelGC".
+# BENCH_JVM_OPTS: extra runtime options, e.g. "-XX:+UseParallelGC" (the native executable's too, e.g. "-XX:+PrintGC").
+# BENCH_NATIVE: a native executable (target/*-runner) to run instead of the jar; it takes -Xmx too.
 # BENCH_SERVICE_ENV: extra environment of the service, e.g. "DIPLOGRAPH_SEARCH_INDEX_INTERVAL=0".
 BENCH_DB=${BENCH_DB:-h2}
 PORT=${PORT:-18080}
 TOKEN=bench-token
 
 # Packages the service when the jar is missing or older than any source, so no figure comes from a stale build.
-if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
+if [ -n "${BENCH_NATIVE:-}" ]; then
+  [ -x "$BENCH_NATIVE" ] || { echo "BENCH_NATIVE=$BENCH_NATIVE is not an executable"; exit 1; }
+elif [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
   ./mvnw -B -q package -DskipTests
 fi
 
@@ -26,13 +29,26 @@ start() {
     env+=($(bash .ci/postgres.sh "bench_$name" | sed 's/^export //'))
   fi
   # shellcheck disable=SC2086
-  env "${env[@]}" "${BENCH_JAVA:-java}" ${BENCH_JVM_OPTS:-} "$@" -jar target/quarkus-app/quarkus-run.jar > "$work/$name.log" 2>&1 &
+  if [ -n "${BENCH_NATIVE:-}" ]; then
+    # shellcheck disable=SC2086
+    env "${env[@]}" "$BENCH_NATIVE" ${BENCH_JVM_OPTS:-} "$@" > "$work/$name.log" 2>&1 &
+  else
+    env "${env[@]}" "${BENCH_JAVA:-java}" ${BENCH_JVM_OPTS:-} "$@" -jar target/quarkus-app/quarkus-run.jar > "$work/$name.log" 2>&1 &
+  fi
   PID=$!
   for _ in $(seq 1 240); do curl -sf "localhost:$PORT/q/health/ready" > /dev/null && return; sleep 0.5; done
   echo "service did not start"; cat "$work/$name.log"; exit 1
 }
 
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
+
+# gc_pauses <log>: the collections a service logged (-XX:+PrintGC, or -Xlog:gc on the JVM) and their pauses.
+gc_pauses() {
+  { grep -a 'Pause' "$1" || true; } | { grep -aoE '(Full|[0-9.]+ms$)' || true; } | awk '
+    /^Full$/ { full = 1; next }
+    /ms$/ { ms = $1 + 0; if (full) { nf++; tf += ms } else { ni++; ti += ms }; full = 0 }
+    END { if (nf + ni > 0) printf "GC_PAUSES %d full in %.0f ms, %d others in %.0f ms\n", nf, tf, ni, ti }'
+}
 
 # import_file <file>: posts a dataset as the editor; prints the import report. A file ending in .gz
 # is sent as it is, with Content-Encoding: gzip.
