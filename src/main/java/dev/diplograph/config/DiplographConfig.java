@@ -3,6 +3,8 @@ package dev.diplograph.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Min;
+
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -46,6 +48,22 @@ public interface DiplographConfig {
          */
         @WithDefault("1800")
         int importTimeoutSeconds();
+
+        /**
+         * Exports streaming at once; one more is refused with 503 {@code SERVICE_BUSY} and Retry-After.
+         * Each holds a database connection and snapshot while its client reads, so this keeps the
+         * connection pool for everything else. Revalidations (304) and HEAD are not counted.
+         */
+        @WithDefault("4")
+        @Min(1)
+        int maxConcurrentExports();
+
+        /**
+         * How long an export waits for a client that is connected but accepts no bytes before it breaks
+         * the transfer off and frees its connection, snapshot and slot.
+         */
+        @WithDefault("60s")
+        Duration exportStallTimeout();
     }
 
     /** How writes take turns. */

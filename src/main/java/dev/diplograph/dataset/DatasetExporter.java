@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -28,6 +29,7 @@ import dev.diplograph.dataset.DatasetDocument.ProjectRecord;
 import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
+import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.error.DatabaseUnavailableException;
 import dev.diplograph.persistence.Database;
@@ -49,10 +51,13 @@ public class DatasetExporter {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    /** One permit per export that may stream at once (diplograph.datasets.max-concurrent-exports). */
+    private final Semaphore streaming;
 
-    public DatasetExporter(Database database, ObjectMapper mapper) {
+    public DatasetExporter(Database database, ObjectMapper mapper, DiplographConfig config) {
         this.dataSource = database.dataSource();
         this.mapper = mapper;
+        this.streaming = new Semaphore(config.datasets().maxConcurrentExports());
     }
 
     /**
@@ -89,6 +94,7 @@ public class DatasetExporter {
         private final int isolation;
         private final long version;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile boolean slot;
 
         private Export(Connection connection) throws SQLException {
             this.connection = connection;
@@ -110,6 +116,17 @@ public class DatasetExporter {
         /** The data version of the snapshot (see {@code DataVersion}). */
         public long version() {
             return version;
+        }
+
+        /**
+         * Takes one of the slots of exports that stream at once, held until this export is closed;
+         * false when none is free.
+         */
+        public boolean takeSlot() {
+            if (!slot && !closed.get()) {
+                slot = streaming.tryAcquire();
+            }
+            return slot;
         }
 
         /** Writes the document to {@code out}; does not close it. */
@@ -136,6 +153,9 @@ public class DatasetExporter {
         public void close() {
             if (!closed.compareAndSet(false, true)) {
                 return;
+            }
+            if (slot) {
+                streaming.release();
             }
             try (connection) {
                 connection.commit();

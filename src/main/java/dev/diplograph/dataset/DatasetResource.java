@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
@@ -29,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.error.ServiceBusyException;
 import dev.diplograph.http.ContentCodings;
 import dev.diplograph.http.EntityTags;
 import dev.diplograph.http.ResponseStream;
@@ -51,11 +53,15 @@ public class DatasetResource {
     private final DatasetService datasets;
     private final DatasetExporter exporter;
     private final long maxBytes;
+    private final int maxExports;
+    private final Duration stallTimeout;
 
     public DatasetResource(DatasetService datasets, DatasetExporter exporter, DiplographConfig config) {
         this.datasets = datasets;
         this.exporter = exporter;
         this.maxBytes = config.datasets().maxBodySize().asLongValue();
+        this.maxExports = config.datasets().maxConcurrentExports();
+        this.stallTimeout = config.datasets().exportStallTimeout();
     }
 
     /**
@@ -105,6 +111,11 @@ public class DatasetResource {
                 return validated(Response.ok().type(MediaType.APPLICATION_JSON_TYPE)
                         .header(HttpHeaders.CONTENT_DISPOSITION, ATTACHMENT), etag);
             }
+            if (!export.takeSlot()) {
+                export.close();
+                throw new ServiceBusyException(maxExports + " exports are streaming already, the most this service runs at once."
+                        + " Try again in a few seconds.");
+            }
             // Whichever comes first closes the snapshot: the body below, or the end of an exchange that
             // ended before the body began. The end never closes it under a body that reads from it.
             AtomicBoolean claimed = new AtomicBoolean();
@@ -118,11 +129,16 @@ public class DatasetResource {
                 if (!claimed.compareAndSet(false, true)) {
                     throw new IOException("The exchange ended before the export began");
                 }
-                ResponseStream out = new ResponseStream(routing.request());
+                ResponseStream out = new ResponseStream(routing.request(), stallTimeout);
                 try {
                     export.writeTo(out);
                     out.close();
                 } catch (IOException | RuntimeException e) {
+                    if (out.stalled()) {
+                        LOG.infof("An export's client accepted no bytes for %s; the transfer is broken off", stallTimeout);
+                        out.giveUp();
+                        return;
+                    }
                     if (out.clientGone()) {
                         LOG.infof("The client went away during an export, which stopped there (%s)", e.getMessage());
                         out.abandon();

@@ -2,7 +2,7 @@ package dev.diplograph.error;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** A write did not get its turn in time (on H2 writes run one at a time); nothing was written, retry later. */
+/** Work the service has no room for now: a write that did not get its turn in time (H2), or an export beyond the limit; retry later. */
 @ErrorCode(ErrorCodes.SERVICE_BUSY)
 public class ServiceBusyException extends RuntimeException {
 

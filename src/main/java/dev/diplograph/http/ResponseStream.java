@@ -17,6 +17,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 
 /** A response body written to Vert.x with a handler on every write: a client that leaves stops the writer, not the connection. */
 public final class ResponseStream extends OutputStream {
@@ -44,10 +45,17 @@ public final class ResponseStream extends OutputStream {
     /** RFC 9113, 7: the error code of a stream reset for a failure on the server. */
     private static final long HTTP2_INTERNAL_ERROR = 0x2;
 
+    /** RFC 9113, 7: the error code of a stream reset because it is no longer wanted (here: by the server). */
+    private static final long HTTP2_CANCEL = 0x8;
+
     private final HttpServerRequest request;
     private final HttpServerResponse response;
     private final Object drained = new Object();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final long stallNanos;
+    /** When a write last completed (or the stream began): the client's last sign that it reads. */
+    private volatile long lastProgress = System.nanoTime();
+    private volatile boolean stalled;
     private volatile Throwable failure;
     private Buffer pending = Buffer.buffer(CHUNK);
     /** Bytes handed to Vert.x whose write has not completed; guarded by {@code drained}. */
@@ -56,11 +64,14 @@ public final class ResponseStream extends OutputStream {
 
     /**
      * Takes over the response's drain, close and exception handlers. The framework's exception
-     * handler closes the connection (on HTTP/2, every stream of it) when one stream fails.
+     * handler closes the connection (on HTTP/2, every stream of it) when one stream fails. A client
+     * that accepts no bytes for {@code stallTimeout} while the writer waits for it counts as
+     * {@link #stalled()}: the write throws, so that whatever the writer holds is freed.
      */
-    public ResponseStream(HttpServerRequest request) {
+    public ResponseStream(HttpServerRequest request, Duration stallTimeout) {
         this.request = request;
         this.response = request.response();
+        this.stallNanos = stallTimeout.toNanos();
         response.drainHandler(ignored -> wake());
         response.closeHandler(ignored -> {
             closed.complete(null);
@@ -127,6 +138,11 @@ public final class ResponseStream extends OutputStream {
         return failure != null || response.closed();
     }
 
+    /** Whether a write gave up because the client, still connected, accepted nothing for the stall timeout. */
+    public boolean stalled() {
+        return stalled;
+    }
+
     /**
      * After the client went away: ends the response, with a handler that hears it fail, so that the
      * framework's own end, which comes next and has no handler, finds it ended and writes nothing.
@@ -154,12 +170,35 @@ public final class ResponseStream extends OutputStream {
      */
     public void breakOff() {
         ended = true;
+        // INTERNAL_ERROR: a reset with NO_ERROR, Vert.x's default, tells the client nothing went wrong.
+        cut(HTTP2_INTERNAL_ERROR, false);
+    }
+
+    /**
+     * After {@link #stalled()}: breaks the transfer off as {@link #breakOff()} does, the stream reset
+     * with CANCEL (the server no longer wants it), then ends the response as {@link #abandon()} does,
+     * because no failure follows for the framework to answer.
+     */
+    public void giveUp() {
+        cut(HTTP2_CANCEL, true);
+        abandon();
+    }
+
+    /**
+     * Resets the stream (HTTP/2) or closes the connection (HTTP/1.1), then waits to hear it. Vert.x
+     * closes an HTTP/1.1 connection only once its queued bytes are written, which a client that reads
+     * nothing never lets happen; {@code now} closes it at once instead, queued bytes dropped.
+     */
+    private void cut(long http2ErrorCode, boolean now) {
         if (response.closed()) {
             return; // the client went away first
         }
         if (request.version() == HttpVersion.HTTP_2) {
-            // INTERNAL_ERROR: a reset with NO_ERROR, Vert.x's default, tells the client nothing went wrong.
-            response.reset(HTTP2_INTERNAL_ERROR);
+            response.reset(http2ErrorCode);
+        } else if (now && request.connection() instanceof ConnectionBase connection) {
+            // From Vert.x's own handler on, as its idle timeout does: the channel's close() would reach
+            // that handler, which closes only after a flush.
+            connection.channelHandlerContext().close();
         } else {
             request.connection().close();
         }
@@ -185,6 +224,9 @@ public final class ResponseStream extends OutputStream {
         }
         try {
             response.write(chunk, result -> {
+                if (result.succeeded()) {
+                    lastProgress = System.nanoTime();
+                }
                 synchronized (drained) {
                     inFlight -= size;
                     drained.notifyAll();
@@ -199,21 +241,31 @@ public final class ResponseStream extends OutputStream {
         }
     }
 
-    /** Waits while the client reads more slowly than this writes, so that at most a bounded amount is held. */
+    /**
+     * Waits while the client reads more slowly than this writes, so that at most a bounded amount is
+     * held; gives up once the client has accepted nothing for the stall timeout.
+     */
     private void awaitWritable() throws IOException {
         checkClient();
         if (Context.isOnEventLoopThread()) {
             return; // never block an event loop
         }
+        long poll = Math.max(1, Math.min(DRAIN_POLL_MILLIS, TimeUnit.NANOSECONDS.toMillis(stallNanos)));
+        long waitingSince = System.nanoTime(); // time spent reading the database before is not the client's
         synchronized (drained) {
             while (response.writeQueueFull() || inFlight >= MAX_IN_FLIGHT) {
                 try {
-                    drained.wait(DRAIN_POLL_MILLIS);
+                    drained.wait(poll);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("Interrupted while the client was reading");
                 }
                 checkClient();
+                long now = System.nanoTime();
+                if (now - lastProgress > stallNanos && now - waitingSince > stallNanos) {
+                    stalled = true;
+                    throw new IOException("The client accepted no bytes for " + Duration.ofNanos(stallNanos));
+                }
             }
         }
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.diplograph.config.DiplographConfig;
-import io.quarkus.runtime.configuration.MemorySize;
 
 /** The embedded default's static token: taken from the environment, or generated once, owner-only. */
 class EditorTokenTest {
@@ -70,17 +68,7 @@ class EditorTokenTest {
 
             @Override
             public Datasets datasets() {
-                return new Datasets() {
-                    @Override
-                    public MemorySize maxBodySize() {
-                        return new MemorySize(BigInteger.valueOf(1024 * 1024));
-                    }
-
-                    @Override
-                    public int importTimeoutSeconds() {
-                        return 60;
-                    }
-                };
+                return null;
             }
 
             @Override
