@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
+import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.dataset.DatasetDocument.AreaRecord;
 import dev.diplograph.dataset.DatasetDocument.CountryRecord;
 import dev.diplograph.dataset.DatasetDocument.LeaderRecord;
@@ -29,7 +30,6 @@ import dev.diplograph.dataset.DatasetDocument.ProjectRecord;
 import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
-import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
 import dev.diplograph.error.DatabaseUnavailableException;
 import dev.diplograph.persistence.Database;

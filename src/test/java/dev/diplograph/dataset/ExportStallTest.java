@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -181,6 +181,6 @@ class ExportStallTest {
             assertEquals(503, status, "an export is answered, or refused while the slot is taken");
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
-        assertFalse(true, "the slot of a stalled export was not freed within " + (STALL_SECONDS + 20) + " s");
+        fail("the slot of a stalled export was not freed within " + (STALL_SECONDS + 20) + " s");
     }
 }
