@@ -134,6 +134,9 @@ public class DatasetResource {
                     export.writeTo(out);
                     out.close();
                 } catch (IOException | RuntimeException e) {
+                    // Slot, snapshot and connection are freed before the client learns that the
+                    // transfer ended, so that a client that retries at once finds them free.
+                    export.close();
                     if (out.stalled()) {
                         LOG.infof("An export's client accepted no bytes for %s; the transfer is broken off", stallTimeout);
                         out.giveUp();
