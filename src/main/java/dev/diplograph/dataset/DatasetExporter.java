@@ -129,13 +129,17 @@ public class DatasetExporter {
             return slot;
         }
 
-        /** Writes the document to {@code out}; does not close it. */
+        /**
+         * Writes the document to {@code out} and flushes it there; does not close it, so that the caller
+         * can close this export (freeing its slot and connection) before it ends the response.
+         */
         public void writeTo(OutputStream out) throws IOException {
             try {
                 // Closed only on success: closing also ends every open array and object, which after
                 // a failure would turn a truncated export into a well-formed document.
                 JsonGenerator json = mapper.getFactory().createGenerator(out)
-                        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT)
+                        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 json.useDefaultPrettyPrinter();
                 json.writeStartObject();
                 json.writeStringField("format", DatasetDocument.FORMAT);

@@ -132,6 +132,8 @@ public class DatasetResource {
                 ResponseStream out = new ResponseStream(routing.request(), stallTimeout);
                 try {
                     export.writeTo(out);
+                    // Freed before the end goes out: a client that downloads again at once finds the slot free.
+                    export.close();
                     out.close();
                 } catch (IOException | RuntimeException e) {
                     // Slot, snapshot and connection are freed before the client learns that the

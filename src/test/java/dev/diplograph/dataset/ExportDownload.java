@@ -46,7 +46,9 @@ record ExportDownload(HttpClientRequest request, CompletableFuture<HttpClientRes
         HttpClientRequest request = await(client.request(HttpMethod.GET, "/api/datasets"));
         CompletableFuture<HttpClientResponse> firstBytes = new CompletableFuture<>();
         CompletableFuture<byte[]> body = new CompletableFuture<>();
-        request.send().onComplete(sent -> {
+        // Listened to before the request goes out: a listener added to a response that has already
+        // arrived runs in a later event-loop task, and the body's first frames would find no handler.
+        request.response().onComplete(sent -> {
             if (sent.failed()) {
                 firstBytes.completeExceptionally(sent.cause());
                 body.completeExceptionally(sent.cause());
@@ -71,6 +73,7 @@ record ExportDownload(HttpClientRequest request, CompletableFuture<HttpClientRes
             });
             response.endHandler(ignored -> body.complete(received.getBytes()));
         });
+        request.end();
         return new ExportDownload(request, firstBytes, body);
     }
 
