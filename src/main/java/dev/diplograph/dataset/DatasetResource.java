@@ -132,13 +132,12 @@ public class DatasetResource {
                 ResponseStream out = new ResponseStream(routing.request(), stallTimeout);
                 try {
                     export.writeTo(out);
-                    // Freed before the end goes out: a client that downloads again at once finds the slot free.
+                    // Slot, snapshot and connection are freed before the client can see the transfer end,
+                    // whole or broken off below, so that a client that downloads again at once finds them free.
                     export.close();
                     out.close();
                 } catch (IOException | RuntimeException e) {
-                    // Slot, snapshot and connection are freed before the client learns that the
-                    // transfer ended, so that a client that retries at once finds them free.
-                    export.close();
+                    export.close(); // first, as above
                     if (out.stalled()) {
                         LOG.infof("An export's client accepted no bytes for %s; the transfer is broken off", stallTimeout);
                         out.giveUp();
