@@ -6,18 +6,19 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.schema.GraphQLSchema;
 import graphql.schema.visibility.BlockedFields;
 import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 
 import dev.diplograph.graph.CodeRegistries;
+import dev.diplograph.graph.LoaderPerArguments;
 import io.smallrye.graphql.spi.EventingService;
 import io.smallrye.graphql.spi.config.Config;
 
 /**
  * Hooks {@link RequestGuard} into the graphql-java engine that SmallRye GraphQL builds, keeping
- * SmallRye's own instrumentation (query cache, depth and complexity limits) in the chain, and drops
- * the no-op field block list SmallRye makes of the default field visibility.
+ * SmallRye's own instrumentation (query cache, depth and complexity limits) in the chain, gives each
+ * argument set of a batched field its own data loader ({@link LoaderPerArguments}), and drops the
+ * no-op field block list SmallRye makes of the default field visibility.
  * Registered through {@code META-INF/services}, which Quarkus also honours in native images.
  */
 public class EngineCustomizer implements EventingService {
@@ -40,14 +41,16 @@ public class EngineCustomizer implements EventingService {
             chain.add(built.getInstrumentation());
         }
         builder.instrumentation(LeanChain.of(chain));
-        GraphQLSchema schema = built.getGraphQLSchema();
-        if (Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())
-                && schema.getCodeRegistry().getFieldVisibility() instanceof BlockedFields) {
-            // SmallRye reads the value "default" as a block list with the one pattern "default": it
-            // hides nothing but runs a regular expression on every field of every request.
-            CodeRegistries.change(builder, schema,
-                    (s, code) -> code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY));
-        }
+        boolean noOpVisibility = Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())
+                && built.getGraphQLSchema().getCodeRegistry().getFieldVisibility() instanceof BlockedFields;
+        CodeRegistries.change(builder, built.getGraphQLSchema(), (schema, code) -> {
+            if (noOpVisibility) {
+                // SmallRye reads the value "default" as a block list with the one pattern "default": it
+                // hides nothing but runs a regular expression on every field of every request.
+                code.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY);
+            }
+            LoaderPerArguments.apply(schema, code);
+        });
         ConsistentReads.engineBuiltWith(builder);
         return builder;
     }

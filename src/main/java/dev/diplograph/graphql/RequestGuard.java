@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -62,7 +61,6 @@ import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.validation.ValidationError;
@@ -79,8 +77,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Guards every GraphQL operation: before execution it rejects inputs the resolvers cannot honour
- * (malformed dates, Int values that are not 32-bit whole numbers, one batched field asked for with
- * two different argument sets), and after
+ * (malformed dates, Int values that are not 32-bit whole numbers, text no database can store), and after
  * execution it gives every error a stable {@code extensions.code} and hides unexpected failures.
  */
 public class RequestGuard extends SimplePerformantInstrumentation {
@@ -136,7 +133,6 @@ public class RequestGuard extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
         List<GraphQLError> errors = new ArrayList<>();
-        Map<String, Map<String, Object>> argumentsByField = new HashMap<>();
         QueryTraverser.newQueryTraverser()
                 .schema(context.getGraphQLSchema())
                 .document(context.getDocument())
@@ -156,32 +152,12 @@ public class RequestGuard extends SimplePerformantInstrumentation {
                             checkInput(argument.getType(), literals.get(argument.getName()),
                                     env.getArguments().get(argument.getName()), argument.getName(), location, errors);
                         }
-                        checkConsistentArguments(env, location, argumentsByField, errors);
                     }
                 });
         if (!errors.isEmpty()) {
             throw new AbortExecutionException(errors);
         }
         return super.beginExecuteOperation(parameters, state);
-    }
-
-    /**
-     * Batched fields are resolved for all parents at once with one argument set, so a field of a
-     * non-root type must carry the same arguments everywhere in an operation.
-     */
-    private static void checkConsistentArguments(QueryVisitorFieldEnvironment env, SourceLocation location,
-            Map<String, Map<String, Object>> argumentsByField, List<GraphQLError> errors) {
-        if (!(env.getFieldsContainer() instanceof GraphQLObjectType parent)
-                || parent == env.getSchema().getQueryType() || parent == env.getSchema().getMutationType()) {
-            return;
-        }
-        String coordinate = parent.getName() + "." + env.getFieldDefinition().getName();
-        Map<String, Object> previous = argumentsByField.putIfAbsent(coordinate, env.getArguments());
-        if (previous != null && !Objects.equals(previous, env.getArguments())) {
-            errors.add(badInput("Field " + coordinate + " is requested with different arguments (" + previous
-                    + " and " + env.getArguments() + ") in one operation; use the same arguments everywhere, "
-                    + "or send separate requests.", location));
-        }
     }
 
     /**

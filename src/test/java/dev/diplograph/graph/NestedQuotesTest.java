@@ -106,6 +106,64 @@ class NestedQuotesTest {
         }
     }
 
+    /**
+     * One operation may ask for a nested list under several aliases with different arguments, at
+     * every level: each alias holds the answer of its own arguments (each argument set is batched
+     * and loaded on its own), the same as when it is asked for alone.
+     */
+    @Test
+    void oneListUnderSeveralAliasesWithDifferentArguments() {
+        String quotes = "q1: quotes(first: 1) { key } q16: quotes(first: 16) { key } q30: quotes(first: 30) { key } "
+                + "q50: quotes { key }";
+        JsonPath page = GraphQL.post("""
+                { leaders(first: 100) { edges { node { slug %1$s v1: visits(first: 1) { key } v50: visits { key } } } }
+                  sectors { slug %1$s }
+                  visits(first: 100) { edges { node { key %1$s
+                    sectors { sector { slug } a1: quotes(first: 1) { key } a2: quotes(first: 2) { key } a16: quotes(first: 16) { key } } } } } }"""
+                .formatted(quotes)).body("errors", nullValue()).extract().jsonPath();
+        JsonPath alone = GraphQL.post("{ leaders(first: 100) { edges { node { slug visits { key } } } } }")
+                .body("errors", nullValue()).extract().jsonPath();
+        int lists = 0;
+        List<String> slugs = page.getList("data.leaders.edges.node.slug", String.class);
+        assertEquals(alone.getList("data.leaders.edges.node.slug", String.class), slugs);
+        for (int i = 0; i < slugs.size(); i++) {
+            String at = "data.leaders.edges[" + i + "].node.";
+            lists += eachAliasHoldsTheFirst(page, at, Map.of("speaker", slugs.get(i)));
+            List<String> visits = alone.getList(at + "visits.key", String.class);
+            assertEquals(visits, page.getList(at + "v50.key", String.class), slugs.get(i) + " visits");
+            assertEquals(visits.subList(0, Math.min(1, visits.size())), page.getList(at + "v1.key", String.class),
+                    slugs.get(i) + " visits, first 1");
+        }
+        List<String> sectors = page.getList("data.sectors.slug", String.class);
+        for (int i = 0; i < sectors.size(); i++) {
+            lists += eachAliasHoldsTheFirst(page, "data.sectors[" + i + "].", Map.of("sector", sectors.get(i)));
+        }
+        List<String> visits = page.getList("data.visits.edges.node.key", String.class);
+        for (int v = 0; v < visits.size(); v++) {
+            String at = "data.visits.edges[" + v + "].node.";
+            lists += eachAliasHoldsTheFirst(page, at, Map.of("visit", visits.get(v)));
+            List<String> areas = page.getList(at + "sectors.sector.slug", String.class);
+            for (int a = 0; a < areas.size(); a++) {
+                for (int k : new int[] { 1, 2, 16 }) {
+                    assertEquals(expected(Map.of("visit", visits.get(v), "sector", areas.get(a)), k),
+                            page.getList(at + "sectors[" + a + "].a" + k + ".key", String.class),
+                            visits.get(v) + " / " + areas.get(a) + ", first " + k);
+                    lists++;
+                }
+            }
+        }
+        assertTrue(slugs.contains("lee-jae-myung") && sectors.contains("defense-industry")
+                && visits.size() > TestFixtures.VISITS, "lists checked: " + lists);
+    }
+
+    /** Checks the aliases q1, q16, q30 and q50 under {@code at} against the top-level list; returns how many. */
+    int eachAliasHoldsTheFirst(JsonPath page, String at, Map<String, Object> filter) {
+        for (int k : FIRSTS) {
+            assertEquals(expected(filter, k), page.getList(at + "q" + k + ".key", String.class), filter + ", first " + k);
+        }
+        return FIRSTS.length;
+    }
+
     @Test
     void projectsAndSourcesQuotes() {
         List<String> projects = List.of("altay-main-battle-tank", "sinop-nuclear-power-plant", "k-eta-facilitation-for-turkish-citizens");

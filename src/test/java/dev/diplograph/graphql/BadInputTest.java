@@ -180,16 +180,6 @@ class BadInputTest {
     }
 
     @Test
-    void oneBatchedFieldWithTwoArgumentSets() {
-        assertBadInput(GraphQL.post("""
-                { leader(slug: "lee-jae-myung") { a: visits(first: 1) { key } b: visits(first: 2) { key } } }"""),
-                "different arguments");
-        GraphQL.post("""
-                { leader(slug: "lee-jae-myung") { a: visits(first: 1) { key } b: visits(first: 1) { startDate } } }""")
-                .body("errors", nullValue());
-    }
-
-    @Test
     void unknownFieldIsAValidationError() {
         GraphQL.post("{ leader(slug: \"lee-jae-myung\") { shoeSize } }")
                 .body("errors.extensions.code", everyItem(equalTo("GRAPHQL_VALIDATION_FAILED")));

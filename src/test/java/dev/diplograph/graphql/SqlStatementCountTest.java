@@ -73,6 +73,18 @@ class SqlStatementCountTest {
     }
 
     @Test
+    void eachArgumentSetOfABatchedFieldCostsOneBatch() {
+        String page = "{ quotes(first: 100) { edges { node { source { key %s } } } } }";
+        long without = statementsOf(page.formatted(""), "data.quotes.edges", 100);
+        long sameTwice = statementsOf(page.formatted("a: quotes(first: 1) { key } b: quotes(first: 1) { text }"),
+                "data.quotes.edges", 100);
+        long twoSets = statementsOf(page.formatted("a: quotes(first: 1) { key } b: quotes(first: 2) { key }"),
+                "data.quotes.edges", 100);
+        assertEquals(without + 2, sameTwice, "statements for one argument set under two aliases");
+        assertEquals(without + 4, twoSets, "statements for two argument sets");
+    }
+
+    @Test
     void statementCountDoesNotGrowWithTheNumberOfParents() {
         long one = statementsFor(1);
         long all = statementsFor(TestFixtures.VISITS);
