@@ -134,6 +134,14 @@ public interface DiplographConfig {
          */
         @WithDefault("true")
         boolean consistentReadLocalSequence();
+
+        /**
+         * Most totals of the quotes list kept by the count cache (least recently used ones go first; 0:
+         * off). Only totals that no index counts are kept: every statement, or those with a kind, date
+         * or text criterion, or a sector's or project's with a further criterion.
+         */
+        @WithDefault("500")
+        int countCacheSize();
     }
 
     /** Quote text search. */

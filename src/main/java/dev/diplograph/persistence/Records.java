@@ -103,6 +103,18 @@ public final class Records {
         return query.getSingleResult();
     }
 
+    /** The numbers of the single row a native query returns, in column order, with named parameters. */
+    public static long[] nativeLongs(String sql, Map<String, Object> params) {
+        NativeQuery<Object[]> query = Database.current().session().createNativeQuery(sql, Object[].class);
+        params.forEach((name, value) -> bind(query, name, value));
+        Object[] row = query.getSingleResult();
+        long[] numbers = new long[row.length];
+        for (int i = 0; i < row.length; i++) {
+            numbers[i] = ((Number) row[i]).longValue();
+        }
+        return numbers;
+    }
+
     private static <T> SelectionQuery<T> query(Class<T> type, String hql, Object... params) {
         SelectionQuery<T> query = Database.current().session().createSelectionQuery(hql, type);
         for (int i = 0; i < params.length; i++) {

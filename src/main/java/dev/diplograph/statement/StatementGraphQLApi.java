@@ -104,7 +104,8 @@ public class StatementGraphQLApi {
     }
 
     @NonNull
-    @Description(Connection.TOTAL_COUNT_DESCRIPTION)
+    @Description(Connection.TOTAL_COUNT_DESCRIPTION + " A total that no index counts (every statement, or those of a "
+            + "kind, a date range or a text) is kept until the next write, so asking it again on every page is cheap.")
     public int totalCount(@Source StatementConnection connection) {
         return connection.countAll();
     }
