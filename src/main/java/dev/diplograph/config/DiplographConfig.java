@@ -137,8 +137,8 @@ public interface DiplographConfig {
 
         /**
          * Most totals of the quotes list kept by the count cache (least recently used ones go first; 0:
-         * off). Only totals that no index counts are kept: every statement, or those with a kind, date
-         * or text criterion, or a sector's or project's with a further criterion.
+         * off). A speaker's, a visit's, and a sector's or project's alone are counted on an index each
+         * time; the others (every statement, a kind, dates, a text, a tag with a further criterion) are kept.
          */
         @WithDefault("500")
         int countCacheSize();
