@@ -11,12 +11,14 @@ import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.persistence.Records;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 /**
  * Keeps the totals of filtered lists that no index counts, for as long as no write has committed
  * since, so that a client paging through such a list with {@code totalCount} pays for the count once.
  */
 @ApplicationScoped
+@Startup // its counters are in /q/metrics, at zero, before the first count
 public class CountCache {
 
     /** The version every write transaction increases before it commits (see DataVersion). */
