@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.persistence.DataVersion;
 import dev.diplograph.persistence.Records;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +21,6 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 @Startup // its counters are in /q/metrics, at zero, before the first count
 public class CountCache {
-
-    /** The version every write transaction increases before it commits (see DataVersion). */
-    private static final String VERSION = "SELECT version FROM data_version WHERE id = 1";
 
     /** One count: the query after {@code SELECT COUNT(*)} and its bound values. */
     private record Key(String from, Map<String, Object> params) {
@@ -69,11 +67,11 @@ public class CountCache {
         synchronized (entries) {
             known = entries.get(key);
         }
-        if (known != null && known.version() == Records.nativeCount(VERSION, Map.of())) {
+        if (known != null && known.version() == Records.nativeCount(DataVersion.SELECT, Map.of())) {
             hits.increment();
             return known.count();
         }
-        long[] versionAndCount = Records.nativeLongs("SELECT (" + VERSION + "), COUNT(*)" + from, params);
+        long[] versionAndCount = Records.nativeLongs("SELECT (" + DataVersion.SELECT + "), COUNT(*)" + from, params);
         Counted counted = new Counted(versionAndCount[0], versionAndCount[1]);
         synchronized (entries) {
             entries.put(key, counted);

@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DataVersion {
 
+    /** Reads the committed version. */
+    public static final String SELECT = "SELECT version FROM data_version WHERE id = 1";
+
     private final Database database;
 
     public DataVersion(Database database) {
@@ -32,7 +35,7 @@ public class DataVersion {
     /** The version of the data that has been committed. */
     public long current() throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
-                PreparedStatement select = connection.prepareStatement("SELECT version FROM data_version WHERE id = 1");
+                PreparedStatement select = connection.prepareStatement(SELECT);
                 ResultSet rs = select.executeQuery()) {
             rs.next();
             return rs.getLong(1);
