@@ -30,11 +30,13 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.diplograph.config.DiplographConfig;
+import dev.diplograph.error.JsonParserLimits;
 import dev.diplograph.live.ChangeFeed;
 import dev.diplograph.live.ChangeKind;
 import dev.diplograph.live.VisitEvent;
@@ -553,6 +555,9 @@ public class DatasetService {
 
     private static MalformedDatasetException malformed(JsonProcessingException e) {
         String detail = e.getOriginalMessage();
+        if (e instanceof StreamConstraintsException limit) {
+            return new MalformedDatasetException("The document " + JsonParserLimits.passed(limit), e.getLocation());
+        }
         if (e instanceof JsonParseException && detail != null && detail.contains("UTF-8")) {
             return new MalformedDatasetException("The body is not valid UTF-8: " + detail, e.getLocation());
         }

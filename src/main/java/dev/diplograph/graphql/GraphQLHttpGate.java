@@ -11,10 +11,12 @@ import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import dev.diplograph.config.Build;
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
+import dev.diplograph.error.JsonParserLimits;
 import dev.diplograph.http.ContentCodings;
 import dev.diplograph.http.EntityTags;
 import dev.diplograph.persistence.DataVersion;
@@ -519,6 +521,9 @@ public class GraphQLHttpGate {
                     && cause.getOriginalMessage().startsWith("Duplicate field")) {
                 throw new Refusal(400, ErrorCodes.BAD_REQUEST, what + " names the same property twice ("
                         + cause.getOriginalMessage() + "), so which value is meant is unknown.");
+            }
+            if (e.getCause() instanceof StreamConstraintsException limit) {
+                throw new Refusal(400, ErrorCodes.BAD_REQUEST, what + " " + JsonParserLimits.passed(limit));
             }
             throw e;
         }

@@ -3,6 +3,7 @@ package dev.diplograph.dataset;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -147,6 +148,22 @@ class DatasetResourceTest {
                     .body("message", containsString("line 1"));
         }
         GraphQL.post("{ country(code: \"QK\") { name } }").body("data.country", nullValue());
+    }
+
+    @Test
+    void aDocumentPastTheParsersLimitsIsRefusedInPlainWordsAndNothingIsWritten() {
+        String countries = "{\"format\": \"visits-dataset/1\", \"countries\": [{\"code\": \"QK\", \"name\": \"Deepland\"}], ";
+        String deep = countries + "\"sectors\": " + "[".repeat(1_001) + "]".repeat(1_001) + "}";
+        String longNumber = countries + "\"sources\": [{\"key\": \"s\", \"outlet\": \"O\", \"n\": " + "1".repeat(1_001)
+                + "}]}";
+        post(deep).statusCode(400).body("code", equalTo("MALFORMED_BODY"))
+                .body("message", startsWith("The document passes a limit of the JSON parser: Document nesting depth"))
+                .body("message", not(containsString("StreamReadConstraints")))
+                .body("message", endsWith("(1000). Nothing was written."));
+        post(longNumber).statusCode(400).body("code", equalTo("MALFORMED_BODY"))
+                .body("message", containsString("Number value length (1001) exceeds the maximum allowed (1000)."))
+                .body("message", not(containsString("StreamReadConstraints")));
+        GraphQL.post("{ country(code: \"QK\") { name } }").body("errors", nullValue()).body("data.country", nullValue());
     }
 
     @Test

@@ -184,6 +184,22 @@ class HttpProtocolTest {
     }
 
     @Test
+    void jsonPastTheParsersLimitsIsRefusedInPlainWords() {
+        String query = "query($n: Int) { leaders(first: $n) { totalCount } }";
+        String deep = "{\"query\": \"" + query + "\", \"variables\": {\"x\": " + "[".repeat(1_001) + "]".repeat(1_001) + "}}";
+        client().contentType("application/json").body(deep).when().post("/graphql").then().log().ifValidationFails()
+                .statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body("errors[0].message", equalTo("The body passes a limit of the JSON parser: Document nesting depth (1001)"
+                        + " exceeds the maximum allowed (1000)."))
+                .body("data", nullValue());
+        client().queryParam("query", query).queryParam("variables", "{\"n\": " + "1".repeat(1_001) + "}").when()
+                .get("/graphql").then().log().ifValidationFails()
+                .statusCode(400).body("errors[0].extensions.code", equalTo("BAD_REQUEST"))
+                .body("errors[0].message", equalTo("\"variables\" passes a limit of the JSON parser: Number value length"
+                        + " (1001) exceeds the maximum allowed (1000)."));
+    }
+
+    @Test
     void aGetParameterGivenTwiceIsRefusedRatherThanOneValueChosen() {
         // The query string's version of a property named twice: the first and the last value each have takers.
         Map<String, List<String>> twice = Map.of(
