@@ -189,7 +189,7 @@ final class ConsistentReads {
     /** Empties the request's Hibernate session, if the last run opened one. */
     private static void forgetLoadedEntities() {
         try {
-            Database.current().session().clear();
+            Database.current().forgetRequestEntities();
         } catch (RuntimeException e) {
             // No session yet, and none may be opened here (the event loop): nothing is remembered.
             LOG.debugf("No session to clear before a query runs again: %s", e.getMessage());

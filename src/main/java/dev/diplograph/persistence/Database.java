@@ -16,6 +16,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.hibernate.orm.PersistenceUnit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The one database this process talks to: PostgreSQL when a JDBC URL is configured for the default
@@ -76,6 +77,18 @@ public class Database {
     /** The Hibernate session of the current transaction or request (a contextual proxy). */
     public Session session() {
         return session;
+    }
+
+    /**
+     * Empties the Hibernate session of the current request, if there is one and no transaction is
+     * under way, so that what the request reads next comes from the database and not from the entities
+     * it loaded before: after a write it committed (a later field of a mutation reads that write), or
+     * before a query runs again. Entities already loaded stay as they are, detached.
+     */
+    public void forgetRequestEntities() {
+        if (Arc.container().requestContext().isActive() && !QuarkusTransaction.isActive()) {
+            session.clear();
+        }
     }
 
     /** The Hibernate dialect, for the few SQL strings that differ between databases (sequences). */

@@ -64,7 +64,10 @@ public class Transactions {
     /** Writes refused because their turn did not come in time. */
     private final Counter busy;
 
+    private final Database database;
+
     public Transactions(Database database, DiplographConfig config, MeterRegistry metrics) {
+        this.database = database;
         this.waitTimeout = config.writes().waitTimeout();
         this.h2Writes = database.kind() == Database.Kind.H2 ? new ReentrantLock(true) : null;
         if (h2Writes != null) {
@@ -159,7 +162,12 @@ public class Transactions {
             for (int attempt = 1;; attempt++) {
                 try {
                     TransactionRunnerOptions runner = QuarkusTransaction.requiringNew();
-                    return (timeoutSeconds > 0 ? runner.timeout(timeoutSeconds) : runner).call(work::get);
+                    T result = (timeoutSeconds > 0 ? runner.timeout(timeoutSeconds) : runner).call(work::get);
+                    // The write went around the request's Hibernate session (JDBC, or a session of its
+                    // own): without this, a later field of the same mutation would be answered with the
+                    // records as the request had loaded them before, its natural-id look-ups included.
+                    database.forgetRequestEntities();
+                    return result;
                 } catch (RuntimeException e) {
                     if (attempt == WRITE_ATTEMPTS || !lostRace(e)) {
                         throw e;

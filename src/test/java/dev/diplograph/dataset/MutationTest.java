@@ -54,6 +54,29 @@ class MutationTest {
     }
 
     @Test
+    void eachFieldOfAMutationReadsTheWritesOfTheFieldsBeforeIt() {
+        base("mtseq", "QE", "QF");
+        // Root fields of a mutation run one after the other; each answer shows the data as its own write left it.
+        GraphQL.asEditor("""
+                mutation {
+                  a: upsertCountry(input: {code: "QE", name: "First name"}) { name }
+                  b: upsertCountry(input: {code: "QE", name: "Second name"}) { name }
+                  c: upsertLeader(input: {slug: "mtseq-leader", name: "Before", country: "QE"}) { name country { name } }
+                  d: upsertCountry(input: {code: "QE", name: "Third name"}) { name }
+                  e: upsertLeader(input: {slug: "mtseq-leader", name: "After", country: "QF"}) { name country { code } }
+                  f: upsertLeader(input: {slug: "mtseq-leader", name: "Last", country: "QE"}) { name country { name } }
+                }""").body("errors", nullValue())
+                .body("data.a.name", equalTo("First name"))
+                .body("data.b.name", equalTo("Second name"))
+                .body("data.c.name", equalTo("Before")).body("data.c.country.name", equalTo("Second name"))
+                .body("data.d.name", equalTo("Third name"))
+                .body("data.e.name", equalTo("After")).body("data.e.country.code", equalTo("QF"))
+                .body("data.f.name", equalTo("Last")).body("data.f.country.name", equalTo("Third name"));
+        GraphQL.post("{ leader(slug: \"mtseq-leader\") { name country { name } } }")
+                .body("data.leader.name", equalTo("Last")).body("data.leader.country.name", equalTo("Third name"));
+    }
+
+    @Test
     void everyRecordTypeCanBeWrittenAndWalked() {
         base("mtw", "QM", "QN");
         GraphQL.asEditor("""
