@@ -161,7 +161,7 @@ final class ConsistentReads {
                 // SmallRye's batch loaders cache per request, Hibernate's session per request: both
                 // would hand the new run what the last one read.
                 input.getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);
-                forgetLoadedEntities();
+                Database.current().forgetRequestEntities();
                 if (attempt.local) {
                     synchronized (attempt) {
                         attempt.mark = CommitSequence.now();
@@ -184,16 +184,6 @@ final class ConsistentReads {
             run.run();
         }
         return answer;
-    }
-
-    /** Empties the request's Hibernate session, if the last run opened one. */
-    private static void forgetLoadedEntities() {
-        try {
-            Database.current().forgetRequestEntities();
-        } catch (RuntimeException e) {
-            // No session yet, and none may be opened here (the event loop): nothing is remembered.
-            LOG.debugf("No session to clear before a query runs again: %s", e.getMessage());
-        }
     }
 
     /** Runs a JDBC call on a worker when called on the event loop, and comes back to the context. */

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.dialect.Dialect;
+import org.jboss.logging.Logger;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import io.agroal.api.AgroalDataSource;
@@ -24,6 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class Database {
+
+    private static final Logger LOG = Logger.getLogger(Database.class);
 
     /** Name of the embedded datasource and of its persistence unit. */
     public static final String EMBEDDED = "embedded";
@@ -83,11 +86,18 @@ public class Database {
      * Empties the Hibernate session of the current request, if there is one and no transaction is
      * under way, so that what the request reads next comes from the database and not from the entities
      * it loaded before: after a write it committed (a later field of a mutation reads that write), or
-     * before a query runs again. Entities already loaded stay as they are, detached.
+     * before a query runs again. Entities already loaded stay as they are, detached. Never fails: a
+     * write that committed must not be reported as failed because of this.
      */
     public void forgetRequestEntities() {
-        if (Arc.container().requestContext().isActive() && !QuarkusTransaction.isActive()) {
+        if (!Arc.container().requestContext().isActive() || QuarkusTransaction.isActive()) {
+            return;
+        }
+        try {
             session.clear();
+        } catch (RuntimeException e) {
+            // No session yet, and none may be opened on this thread (the event loop): nothing is remembered.
+            LOG.debugf("No request session to empty: %s", e.getMessage());
         }
     }
 
