@@ -8,8 +8,12 @@ import jakarta.enterprise.inject.Instance;
 
 import dev.diplograph.config.DiplographConfig;
 import dev.diplograph.error.ErrorCodes;
+import graphql.language.Argument;
+import graphql.language.Directive;
 import graphql.language.Document;
+import graphql.language.Node;
 import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
 import graphql.org.antlr.v4.runtime.BaseErrorListener;
 import graphql.org.antlr.v4.runtime.CharStreams;
 import graphql.org.antlr.v4.runtime.RecognitionException;
@@ -156,8 +160,33 @@ public class DocumentCheck {
         ValidationError first = invalid.get(0);
         boolean badValue = first.getValidationErrorType() == ValidationErrorType.WrongType
                 || first.getValidationErrorType() == ValidationErrorType.NullValueForNonNullArgument;
+        String directive = badValue ? directiveAt(document, first.getLocations()) : null;
         return new Problem(badValue ? ErrorCodes.BAD_USER_INPUT : ErrorCodes.GRAPHQL_VALIDATION_FAILED,
-                PlainMessages.of(first.getMessage()));
+                PlainMessages.of(first.getMessage(), directive));
+    }
+
+    /** The name of the directive whose argument sits at the error's location, or null when it is a field's argument. */
+    static String directiveAt(Node<?> node, List<SourceLocation> locations) {
+        if (locations == null || locations.isEmpty()) {
+            return null;
+        }
+        SourceLocation at = locations.get(0);
+        if (node instanceof Directive directive) {
+            for (Argument argument : directive.getArguments()) {
+                SourceLocation location = argument.getSourceLocation();
+                if (location != null && location.getLine() == at.getLine() && location.getColumn() == at.getColumn()) {
+                    return directive.getName();
+                }
+            }
+            return null;
+        }
+        for (Node<?> child : node.getChildren()) {
+            String name = directiveAt(child, locations);
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The first limit the operation exceeds, or null. */

@@ -170,15 +170,16 @@ public class GraphQLHttpGate {
                             + "s with POST.");
             return;
         }
-        if (operation != null && operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-            // SmallRye would answer with its unsubscribed stream object; say where subscriptions live.
-            requestError(context, ErrorCodes.SUBSCRIPTION_NEEDS_WEBSOCKET, "Subscriptions are served over WebSocket on"
-                    + " /graphql (subprotocol graphql-transport-ws or graphql-ws), not over HTTP.");
-            return;
-        }
         DocumentCheck.Problem problem = documents.limitsAndValidation(document, operation);
         if (problem != null) {
             requestError(context, problem.code(), problem.message());
+            return;
+        }
+        if (operation != null && operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+            // Checked after validation, so a broken subscription hears what is wrong with it first.
+            // SmallRye would answer with its unsubscribed stream object; say where subscriptions live.
+            requestError(context, ErrorCodes.SUBSCRIPTION_NEEDS_WEBSOCKET, "Subscriptions are served over WebSocket on"
+                    + " /graphql (subprotocol graphql-transport-ws or graphql-ws), not over HTTP.");
             return;
         }
         boolean query = operation != null && operation.getOperation() == OperationDefinition.Operation.QUERY;

@@ -45,21 +45,38 @@ final class PlainMessages {
 
     /** The message with the value's type named as JSON or GraphQL would name it. */
     static String of(String message) {
+        return of(message, null);
+    }
+
+    /**
+     * The same, for an argument of the directive named {@code directive} (null for a field's argument): graphql-java
+     * names only the field the directive sits on.
+     */
+    static String of(String message, String directive) {
         if (message == null) {
             return null;
         }
         Matcher literal = WRONG_LITERAL.matcher(message);
         if (literal.matches()) {
-            return "Argument '" + literal.group(2) + "' of " + literal.group(1) + " is not a valid " + literal.group(3)
-                    + ".";
+            return "Argument '" + literal.group(2) + "' of " + owner(literal.group(1), directive) + " is not a valid "
+                    + literal.group(3) + ".";
         }
         Matcher argument = WRONG_ARGUMENT.matcher(message);
         if (argument.matches()) {
-            return "Argument '" + argument.group(2) + "' of " + argument.group(1) + " " + argument.group(3) + ".";
+            return "Argument '" + argument.group(2) + "' of " + owner(argument.group(1), directive) + " "
+                    + argument.group(3) + ".";
         }
         String plain = replace(JAVA_TYPE, message, m -> "but it was " + kind(m.group(1)));
         plain = replace(SMALLRYE_TYPE, plain, m -> "expected a " + m.group(1) + " but it was " + kind(m.group(2)) + ".");
         return replace(INPUT_OBJECT, plain, m -> "expected an object but it was " + kind(m.group(1)) + ".");
+    }
+
+    /** "leader", "@skip on leader", or "@skip on the operation" for a directive on the operation itself. */
+    private static String owner(String path, String directive) {
+        if (directive == null) {
+            return path.isEmpty() ? "the operation" : path;
+        }
+        return "@" + directive + " on " + (path.isEmpty() ? "the operation" : path);
     }
 
     private static String replace(Pattern pattern, String text, Function<MatchResult, String> with) {

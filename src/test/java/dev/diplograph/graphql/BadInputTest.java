@@ -138,6 +138,18 @@ class BadInputTest {
     }
 
     @Test
+    void aDirectivesArgumentOfTheWrongTypeIsNamedAsTheDirectives() {
+        // graphql-java names only the field: "Argument 'if' of leader is not a valid Boolean."
+        assertBadInput(GraphQL.post("{ leader(slug: \"x\") @skip(if: \"yes\") { name } }"),
+                "Argument 'if' of @skip on leader is not a valid Boolean.");
+        assertBadInput(GraphQL.post("{ leader(slug: \"x\") { name @include(if: 1) } }"),
+                "Argument 'if' of @include on leader/name is not a valid Boolean.");
+        // A field's own argument is still named as the field's, also next to a directive.
+        assertBadInput(GraphQL.post("{ leader(slug: 5) @skip(if: false) { name } }"),
+                "Argument 'slug' of leader is not a valid String.");
+    }
+
+    @Test
     void badDates() {
         assertBadInput(GraphQL.post("{ visits(filter: {from: \"2025-02-30\"}) { totalCount } }"), "ISO-8601");
         assertBadInput(GraphQL.post("{ quotes(filter: {to: \"yesterday\"}) { totalCount } }"), "ISO-8601");

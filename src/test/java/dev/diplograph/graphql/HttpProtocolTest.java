@@ -252,6 +252,14 @@ class HttpProtocolTest {
     }
 
     @Test
+    void aSubscriptionThatIsNotValidHearsWhatIsWrongBeforeWhereToSendIt() {
+        client().contentType("application/json").body(Map.of("query", "subscription { noSuchField }"))
+                .when().post("/graphql").then().log().ifValidationFails()
+                .statusCode(200).body("errors[0].extensions.code", equalTo("GRAPHQL_VALIDATION_FAILED"))
+                .body("errors[0].message", containsString("noSuchField")).body("data", nullValue());
+    }
+
+    @Test
     void otherMethodsAre405AndUnacceptableMediaTypes406WithAJsonBody() {
         client().contentType("application/json").body(Map.of("query", "{ __typename }")).when().put("/graphql").then()
                 .statusCode(405).header("Allow", "GET, HEAD, POST, OPTIONS")
