@@ -195,11 +195,16 @@ final class DatasetWriter {
                 Set<Long> sourceIds = refs(sources, r.sources(), at + "/sources");
                 List<AreaRecord> areas = r.sectors() == null ? List.of() : r.sectors();
                 Map<Long, AreaRecord> areaBySector = new LinkedHashMap<>();
+                // By slug, not id: after an earlier error every sector of this request has the same PENDING id.
+                Set<String> listed = new HashSet<>();
                 for (int i = 0; i < areas.size(); i++) {
-                    Long sector = sectors.id(areas.get(i).sector(), at + "/sectors/" + i + "/sector");
-                    if (sector != null && areaBySector.put(sector, areas.get(i)) != null) {
-                        errors.add(at + "/sectors/" + i + "/sector", "sector \"" + areas.get(i).sector()
+                    String slug = areas.get(i).sector();
+                    Long sector = sectors.id(slug, at + "/sectors/" + i + "/sector");
+                    if (slug != null && !listed.add(slug)) {
+                        errors.add(at + "/sectors/" + i + "/sector", "sector \"" + slug
                                 + "\" is listed twice; a visit has at most one cooperation area per sector");
+                    } else if (writable(sector)) {
+                        areaBySector.put(sector, areas.get(i));
                     }
                 }
                 if (!writable(leader, host) || !writing()) {

@@ -1,6 +1,7 @@
 package dev.diplograph.dataset;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.endsWith;
@@ -205,6 +206,25 @@ class DatasetResourceTest {
                         "/statements/0/kind", "/statements/0/saidOn"))
                 .body("errors.message", hasItems(containsString("extra")));
         GraphQL.post("{ country(code: \"QL\") { name } }").body("data.country", nullValue());
+    }
+
+    @Test
+    void oneMistakeGetsItsOwnErrorsAndNoOthers() {
+        // An error early in the document once made every later visit's sectors "listed twice".
+        post("""
+                {"format": "visits-dataset/1",
+                 "countries": [{"code": "qs", "name": "Spuria"}, {"code": "QS", "name": "Spuria"}],
+                 "sectors": [{"slug": "sp-a", "name": "A"}, {"slug": "sp-b", "name": "B"}, {"slug": "sp-c", "name": "C"}],
+                 "leaders": [{"slug": "sp-leader", "name": "S", "country": "QS"}],
+                 "visits": [{"key": "sp-visit", "leader": "sp-leader", "hostCountry": "QS", "startDate": "2031-03-01",
+                             "sectors": [{"sector": "sp-a"}, {"sector": "sp-b"}, {"sector": "sp-c"}]},
+                            {"key": "sp-twice", "leader": "sp-leader", "hostCountry": "QS", "startDate": "2031-03-02",
+                             "sectors": [{"sector": "sp-a"}, {"sector": "sp-b"}, {"sector": "sp-a"}]}]}""")
+                .statusCode(422)
+                .body("errors.pointer", containsInAnyOrder("/countries/0/code", "/visits/1/sectors/2/sector"))
+                .body("errors.find { it.pointer == '/visits/1/sectors/2/sector' }.message",
+                        equalTo("sector \"sp-a\" is listed twice; a visit has at most one cooperation area per sector"));
+        GraphQL.post("{ country(code: \"QS\") { name } }").body("data.country", nullValue());
     }
 
     @Test
