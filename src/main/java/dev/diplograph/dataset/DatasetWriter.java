@@ -19,9 +19,6 @@ import java.util.function.Function;
 
 import org.hibernate.dialect.Dialect;
 
-import dev.diplograph.live.ChangeKind;
-import dev.diplograph.live.Changes;
-import dev.diplograph.live.VisitEvent;
 import dev.diplograph.dataset.DatasetDocument.AreaRecord;
 import dev.diplograph.dataset.DatasetDocument.CountryRecord;
 import dev.diplograph.dataset.DatasetDocument.LeaderRecord;
@@ -31,6 +28,10 @@ import dev.diplograph.dataset.DatasetDocument.SectorRecord;
 import dev.diplograph.dataset.DatasetDocument.SourceRecord;
 import dev.diplograph.dataset.DatasetDocument.StatementRecord;
 import dev.diplograph.dataset.DatasetDocument.VisitRecord;
+import dev.diplograph.live.ChangeKind;
+import dev.diplograph.live.Changes;
+import dev.diplograph.live.VisitEvent;
+import dev.diplograph.source.Source;
 
 /**
  * Upserts dataset records by natural key with batched JDBC, inside the caller's transaction: the
@@ -156,10 +157,14 @@ final class DatasetWriter {
             Batch insert = batches.add("INSERT INTO source (id, source_key, outlet, title, url, published_on, language) VALUES (?, ?, ?, ?, ?, ?, ?)");
             Batch update = batches.add("UPDATE source SET outlet = ?, title = ?, url = ?, published_on = ?, language = ? WHERE id = ?");
             for (Row<SourceRecord> row : plan.rows()) {
+                SourceRecord r = row.record();
+                // The schema allows any URI; like the mutations, only web links (no javascript: for clients to follow).
+                if (r.url() != null && !Source.WEB_URL.matcher(r.url()).matches()) {
+                    errors.add(row.pointer() + "/url", Source.WEB_URL_MESSAGE);
+                }
                 if (!writing()) {
                     continue;
                 }
-                SourceRecord r = row.record();
                 if (row.isNew()) {
                     insert.values(row.id(), r.key(), r.outlet(), r.title(), r.url(), r.publishedOn(), r.language());
                 } else {

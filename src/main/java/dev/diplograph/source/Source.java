@@ -29,6 +29,13 @@ import dev.diplograph.persistence.Records;
 @Description("A published piece, e.g. a news agency interview, that statements are taken from.")
 public class Source {
 
+    /** What a source's URL must be: a web link, whatever the case of its scheme. */
+    public static final String WEB_URL_REGEXP = "(?i:https?)://\\S+";
+
+    public static final java.util.regex.Pattern WEB_URL = java.util.regex.Pattern.compile(WEB_URL_REGEXP);
+
+    public static final String WEB_URL_MESSAGE = "must be an http or https URL";
+
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
     @Id
     @Ignore

@@ -34,7 +34,7 @@ public class SourceInput {
     public String title;
 
     @CodePointLength(max = 2000)
-    @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
+    @Pattern(regexp = Source.WEB_URL_REGEXP, message = Source.WEB_URL_MESSAGE)
     @Description("Where the piece can be read (http or https).")
     public String url;
 

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -225,6 +226,19 @@ class DatasetResourceTest {
                 .body("errors.find { it.pointer == '/visits/1/sectors/2/sector' }.message",
                         equalTo("sector \"sp-a\" is listed twice; a visit has at most one cooperation area per sector"));
         GraphQL.post("{ country(code: \"QS\") { name } }").body("data.country", nullValue());
+    }
+
+    @Test
+    void aSourcesUrlMustBeAWebLinkThoughTheSchemaTakesAnyUri() {
+        post("""
+                {"format": "visits-dataset/1",
+                 "sources": [{"key": "url-js", "outlet": "W", "url": "javascript:alert(1)"},
+                             {"key": "url-ok", "outlet": "W", "url": "https://example.org/a"},
+                             {"key": "url-mail", "outlet": "W", "url": "mailto:desk@example.org"}]}""")
+                .statusCode(422)
+                .body("errors.pointer", containsInAnyOrder("/sources/0/url", "/sources/2/url"))
+                .body("errors.message", everyItem(equalTo("must be an http or https URL")));
+        GraphQL.post("{ source(key: \"url-ok\") { key } }").body("data.source", nullValue());
     }
 
     @Test

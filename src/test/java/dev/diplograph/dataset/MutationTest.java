@@ -172,6 +172,22 @@ class MutationTest {
     }
 
     @Test
+    void aSourcesUrlIsAWebLinkWhateverTheCaseOfItsScheme() {
+        for (String url : List.of("javascript:alert(1)", "mailto:desk@example.org", "//example.org/a")) {
+            GraphQL.asEditor("mutation($u: String) { upsertSource(input: {key: \"mtu-source\", outlet: \"W\", url: $u}) { key } }",
+                    Map.<String, Object> of("u", url))
+                    .body("data", nullValue())
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                    .body("errors[0].extensions.field", equalTo("input.url"))
+                    .body("errors[0].message", containsString("must be an http or https URL"));
+        }
+        GraphQL.post("{ source(key: \"mtu-source\") { key } }").body("data.source", nullValue());
+        GraphQL.asEditor("mutation { upsertSource(input: {key: \"mtu-source\", outlet: \"W\", url: \"HTTPS://Example.org/a\"}) { url } }")
+                .body("errors", nullValue())
+                .body("data.upsertSource.url", equalTo("HTTPS://Example.org/a"));
+    }
+
+    @Test
     void intFieldsTakeOnlyWholeNumbersOf32BitsAndNothingIsWritten() {
         base("mti", "QW", "QX");
         // SmallRye's Int scalar turned 2026.5 into 2026 and 2^32 + 2025 into 2025 before the check was added.
