@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +33,9 @@ import dev.diplograph.persistence.StorableText;
  */
 @ApplicationScoped
 public class DatasetSchema {
+
+    /** "does not match the date pattern must be a valid RFC 3339 full-date": the validator's two sentences run together. */
+    private static final Pattern FORMAT = Pattern.compile("does not match the ([\\w-]+) pattern (must be .+)");
 
     /** The schema's {@code $id}. */
     static final String ID = "urn:visits-dataset:1";
@@ -180,8 +185,19 @@ public class DatasetSchema {
     private static String message(Error error, String location) {
         String message = error.getMessage();
         if (!location.isEmpty() && message.startsWith(location + ": ")) {
-            return message.substring(location.length() + 2);
+            message = message.substring(location.length() + 2);
+        } else {
+            message = message.replaceFirst("^[^ ]*: ", "");
         }
-        return message.replaceFirst("^[^ ]*: ", "");
+        return plainFormat(message);
+    }
+
+    /** A format's message as one sentence, e.g. "must be a valid RFC 3339 full-date (YYYY-MM-DD)". */
+    static String plainFormat(String message) {
+        Matcher format = FORMAT.matcher(message);
+        if (!format.matches()) {
+            return message;
+        }
+        return format.group(2) + ("date".equals(format.group(1)) ? " (YYYY-MM-DD)" : "");
     }
 }

@@ -205,7 +205,10 @@ class DatasetResourceTest {
                 .body("message", containsString("nothing was written"))
                 .body("errors.pointer", hasItems("/format", "/countries/0/code", "/countries/0/name",
                         "/statements/0/kind", "/statements/0/saidOn"))
-                .body("errors.message", hasItems(containsString("extra")));
+                .body("errors.message", hasItems(containsString("extra")))
+                // the validator's "does not match the date pattern must be a valid RFC 3339 full-date", as one sentence
+                .body("errors.find { it.pointer == '/statements/0/saidOn' }.message",
+                        equalTo("must be a valid RFC 3339 full-date (YYYY-MM-DD)"));
         GraphQL.post("{ country(code: \"QL\") { name } }").body("data.country", nullValue());
     }
 
