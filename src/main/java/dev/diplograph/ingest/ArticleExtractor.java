@@ -472,6 +472,20 @@ public final class ArticleExtractor {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean opening;
+            if (c == '\n' && segments != null) {
+                int next = i + 1;
+                while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                    next++;
+                }
+                if (leftOpen(text, i, next)) {
+                    segments.add(new int[] { segmentStart, i }); // a missing closing mark: the quote ends with its paragraph
+                    quotes.add(new Quote(segments, open, i));
+                    segments = null;
+                    lastClose = -1;
+                }
+                i = next - 1; // only spaces and breaks up to next: each is looked at once, however many there are
+                continue;
+            }
             if (c == '“') {
                 opening = true;
             } else if (c == '”') {
@@ -512,6 +526,26 @@ public final class ArticleExtractor {
             quotes.add(new Quote(segments, open, text.length()));
         }
         return quotes;
+    }
+
+    /**
+     * Whether a quote still open at the line break at {@code i} was left open by mistake: the text at
+     * {@code next} (after the spaces and breaks that follow) does not open with a quotation mark, as a
+     * quote that runs on into the next paragraph does, and the break ends a paragraph: a blank line
+     * follows, or the line ends a sentence (a hard-wrapped line does not).
+     */
+    private static boolean leftOpen(String text, int i, int next) {
+        if (next == text.length() || text.charAt(next) == '“' || text.charAt(next) == '"') {
+            return false;
+        }
+        if (text.substring(i + 1, next).indexOf('\n') >= 0) {
+            return true;
+        }
+        int last = i - 1;
+        while (last >= 0 && Character.isWhitespace(text.charAt(last)) && text.charAt(last) != '\n') {
+            last--;
+        }
+        return last >= 0 && ".!?…".indexOf(text.charAt(last)) >= 0;
     }
 
     // ---------------------------------------------------------------- sentences

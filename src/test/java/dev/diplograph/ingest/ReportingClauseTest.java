@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -235,5 +236,32 @@ class ReportingClauseTest {
             """)
     void namesAreFoundHoweverTheyAreSpelt(String sentence, String expected) {
         assertEquals(expected, extracted(SPELLINGS, sentence));
+    }
+
+    /**
+     * A quote whose closing mark is missing ends with its paragraph; it ran on to the next closing mark
+     * in the article, taking in the reporting between and the next quote. A quote that goes on into the
+     * next paragraph, which opens with a mark, and a hard-wrapped line still run on.
+     */
+    @Test
+    void aQuoteLeftOpenEndsWithItsParagraph() {
+        assertEquals("DIRECT lee-jae-myung: We will build the plant together with our brothers."
+                + " | DIRECT lee-jae-myung: Trade between our two countries matters most",
+                extracted("""
+                        Lee said: "We will build the plant together with our brothers.
+
+                        The delegation then toured the port of Mersin on Monday afternoon.
+
+                        "Trade between our two countries matters most," Lee added."""));
+        assertEquals("DIRECT lee-jae-myung: We will build the plant together with our brothers."
+                + " Our brothers will be proud of it for many years.",
+                extracted("""
+                        Lee said: "We will build the plant together with our brothers.
+
+                        "Our brothers will be proud of it for many years." """));
+        assertEquals("DIRECT lee-jae-myung: We will build the plant together with our brothers in Türkiye",
+                extracted("""
+                        "We will build the plant together with
+                        our brothers in Türkiye," Lee said."""));
     }
 }
