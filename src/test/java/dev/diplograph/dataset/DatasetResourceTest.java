@@ -359,6 +359,24 @@ class DatasetResourceTest {
     }
 
     @Test
+    void aByteOrderMarkIsSkippedAndAUtf16FileIsReadAsTheTextItHolds() {
+        String document = "{\"format\": \"visits-dataset/1\", \"countries\": [{\"code\": \"%s\", \"name\": \"Köln–İzmir %s\"}]}";
+        ByteArrayOutputStream marked = new ByteArrayOutputStream();
+        marked.writeBytes(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
+        marked.writeBytes(document.formatted("YC", "mark").getBytes(StandardCharsets.UTF_8));
+        post(GraphQL.EDITOR_TOKEN, "application/json", marked.toByteArray()).statusCode(200);
+        // as Windows PowerShell 5 writes files (with its mark), and without one
+        post(GraphQL.EDITOR_TOKEN, "application/json", document.formatted("YF", "16").getBytes(StandardCharsets.UTF_16))
+                .statusCode(200);
+        post(GraphQL.EDITOR_TOKEN, "application/json", document.formatted("YK", "16LE").getBytes(StandardCharsets.UTF_16LE))
+                .statusCode(200);
+        GraphQL.post("{ a: country(code: \"YC\") { name } b: country(code: \"YF\") { name } c: country(code: \"YK\") { name } }")
+                .body("data.a.name", equalTo("Köln–İzmir mark"))
+                .body("data.b.name", equalTo("Köln–İzmir 16"))
+                .body("data.c.name", equalTo("Köln–İzmir 16LE"));
+    }
+
+    @Test
     void textNoDatabaseStoresIsRefusedWithItsPointerAndNothingIsWritten() {
         // PostgreSQL answered U+0000 with a 500 and stored a lone surrogate as '?'; H2 kept both.
         post("""
