@@ -474,10 +474,12 @@ public final class ArticleExtractor {
             boolean opening;
             if (c == '\n' && segments != null) {
                 int next = i + 1;
+                boolean blankLine = false;
                 while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                    blankLine |= text.charAt(next) == '\n';
                     next++;
                 }
-                if (leftOpen(text, i, next)) {
+                if (leftOpen(text, i, next, blankLine)) {
                     segments.add(new int[] { segmentStart, i }); // a missing closing mark: the quote ends with its paragraph
                     quotes.add(new Quote(segments, open, i));
                     segments = null;
@@ -532,13 +534,13 @@ public final class ArticleExtractor {
      * Whether a quote still open at the line break at {@code i} was left open by mistake: the text at
      * {@code next} (after the spaces and breaks that follow) does not open with a quotation mark, as a
      * quote that runs on into the next paragraph does, and the break ends a paragraph: a blank line
-     * follows, or the line ends a sentence (a hard-wrapped line does not).
+     * follows ({@code blankLine}), or the line ends a sentence (a hard-wrapped line does not).
      */
-    private static boolean leftOpen(String text, int i, int next) {
+    private static boolean leftOpen(String text, int i, int next, boolean blankLine) {
         if (next == text.length() || text.charAt(next) == '“' || text.charAt(next) == '"') {
             return false;
         }
-        if (text.substring(i + 1, next).indexOf('\n') >= 0) {
+        if (blankLine) {
             return true;
         }
         int last = i - 1;

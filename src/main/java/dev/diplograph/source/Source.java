@@ -32,8 +32,10 @@ public class Source {
     /** What a source's URL must be: a web link, whatever the case of its scheme. */
     public static final String WEB_URL_REGEXP = "(?i:https?)://\\S+";
 
+    /** {@link #WEB_URL_REGEXP} compiled, for the dataset writer (the mutations check it through Bean Validation). */
     public static final java.util.regex.Pattern WEB_URL = java.util.regex.Pattern.compile(WEB_URL_REGEXP);
 
+    /** The message of both checks, so an import and a mutation say the same. */
     public static final String WEB_URL_MESSAGE = "must be an http or https URL";
 
     /** Surrogate key, allocated by the dataset writer from the table's sequence; never exposed. */
